@@ -1,0 +1,553 @@
+// core.sv : RV32IMA_Zicsr_Zifencei core with M/S/U modes — a 4-stage in-order pipeline.
+//
+//   IF  : pc -> branch predictor (core_bpred) -> translation (core_mmu, I channel) -> ibus
+//   ID  : instruction arrives from ibus; load-use hazard check; register file read (sync)
+//   EX  : forwarding, ALU, branch resolution, mul/div, CSR access, address generation ->
+//         translation (core_mmu, D channel) -> dbus request. EX is the commit point: every
+//         exception is known here (faults come from the translation step, never from a bus),
+//         traps and interrupts are taken here, CSR/memory side effects happen here.
+//   MEM : load data arrives from dbus and is aligned; register file write; retire port.
+//
+// Buses: request (req/addr/we/be/wdata) is accepted when gnt is high; read data returns in the
+// next cycle. Either bus may hold gnt low (a shared memory port): the stage stalls.
+// Hazards: full forwarding from MEM and from the register written in the previous cycle; one
+// bubble for a load followed by a dependent instruction; a taken-branch misprediction costs
+// two cycles; traps, xRET, fence.i, sfence.vma and CSR writes restart fetch at the next pc.
+// Interrupts are taken in the first EX cycle of an instruction, before it has any effect.
+// See docs/pipeline.md for the diagram and docs/platform.md for the retire port.
+`include "arch.vh"
+`include "core_defs.vh"
+
+module core #(
+  parameter logic [31:0] ResetPc     = `RESET_PC,
+  parameter logic [31:0] RamBytes    = 32'h0100_0000,
+  parameter int PmpEntries  = 16,
+  parameter int HpmCounters = 8,
+  parameter int BtbEntries  = 64
+) (
+  input  logic        clk_i,
+  input  logic        rst_ni,
+  // Instruction bus
+  output logic        ibus_req_o,
+  output logic [31:0] ibus_addr_o,
+  input  logic        ibus_gnt_i,
+  input  logic [31:0] ibus_rdata_i,
+  // Data bus
+  output logic        dbus_req_o,
+  output logic        dbus_we_o,
+  output logic [3:0]  dbus_be_o,
+  output logic [31:0] dbus_addr_o,
+  output logic [31:0] dbus_wdata_o,
+  input  logic        dbus_gnt_i,
+  input  logic [31:0] dbus_rdata_i,
+  // Interrupts and time
+  input  logic        irq_m_soft_i,
+  input  logic        irq_m_timer_i,
+  input  logic        irq_m_ext_i,
+  input  logic [63:0] mtime_i,
+  // Retire port (docs/platform.md)
+  output logic        rvfi_valid_o,
+  output logic [63:0] rvfi_order_o,
+  output logic [31:0] rvfi_insn_o,
+  output logic [31:0] rvfi_pc_o,
+  output logic [31:0] rvfi_next_pc_o,
+  output logic [1:0]  rvfi_priv_o,
+  output logic [4:0]  rvfi_rd_addr_o,
+  output logic [31:0] rvfi_rd_wdata_o,
+  output logic [31:0] rvfi_mem_addr_o,
+  output logic [31:0] rvfi_mem_paddr_o,
+  output logic [3:0]  rvfi_mem_rmask_o,
+  output logic [3:0]  rvfi_mem_wmask_o,
+  output logic [31:0] rvfi_mem_rdata_o,
+  output logic [31:0] rvfi_mem_wdata_o,
+  output logic        rvfi_trap_o,
+  output logic        rvfi_intr_o,
+  output logic [31:0] rvfi_cause_o,
+  output logic [31:0] rvfi_tval_o
+);
+  // ==================================================================== signals between stages
+  logic        redirect;          // EX restarts fetch at redirect_pc (flushes IF/ID)
+  logic [31:0] redirect_pc;
+  logic        d_accept;          // ID can take a new instruction at the next edge
+  logic        e_accept;          // EX can take a new instruction at the next edge
+  logic        e_trap;            // the EX instruction traps (exception or interrupt)
+  logic        e_trap_pre;        // exception known before the memory access
+  logic        take_irq;          // an interrupt is taken on the EX instruction
+  // MEM stage registers (declared early: EX forwards from them)
+  logic        m_valid_q, m_rd_we_q, m_load_q, m_trap_q, m_intr_q, m_unsigned_q;
+  logic [4:0]  m_rd_q;
+  logic [1:0]  m_addr_lo_q, m_size_q, m_priv_q;
+  logic [31:0] m_result_q, m_load_data;
+
+  // ==================================================================== IF
+  logic [31:0] f_pc_q;
+  logic [31:0] f_pc_next;
+  logic        f_want, f_issue;
+  logic        bp_hit, bp_taken;
+  logic [31:0] bp_target;
+  logic [1:0]  bp_ctr;
+  logic        mi_ready, mi_fault;
+  logic [31:0] mi_paddr;
+  logic [4:0]  mi_cause;
+  logic [31:0] f_pred_next;
+
+  // EX-side branch predictor update
+  logic        bp_upd, bp_upd_taken, bp_upd_uncond;
+  logic [31:0] bp_upd_target;
+  logic [31:0] e_pc_q;
+  logic        e_bp_hit_q;
+  logic [1:0]  e_bp_ctr_q;
+
+  core_bpred #(.Entries(BtbEntries)) u_bpred (
+    .clk_i, .rst_ni,
+    .pc_next_i(f_pc_next), .pc_i(f_pc_q),
+    .hit_o(bp_hit), .taken_o(bp_taken), .target_o(bp_target), .ctr_o(bp_ctr),
+    .upd_i(bp_upd), .upd_pc_i(e_pc_q), .upd_hit_i(e_bp_hit_q), .upd_ctr_i(e_bp_ctr_q),
+    .upd_taken_i(bp_upd_taken), .upd_uncond_i(bp_upd_uncond), .upd_target_i(bp_upd_target)
+  );
+
+  assign f_pred_next = bp_taken ? bp_target : f_pc_q + 32'd4;
+  assign f_want      = d_accept;
+  // A fetch that faults in translation goes down the pipe without touching the bus.
+  assign ibus_req_o  = f_want && mi_ready && !mi_fault;
+  assign ibus_addr_o = mi_paddr;
+  assign f_issue     = f_want && mi_ready && (mi_fault || ibus_gnt_i);
+
+  always_comb begin
+    if (redirect)     f_pc_next = redirect_pc;
+    else if (f_issue) f_pc_next = f_pred_next;
+    else              f_pc_next = f_pc_q;
+  end
+
+  always_ff @(posedge clk_i) begin
+    if (!rst_ni) f_pc_q <= ResetPc;
+    else         f_pc_q <= f_pc_next;
+  end
+
+  // ==================================================================== ID
+  logic        d_valid_q, d_fresh_q, d_fault_q, d_bp_hit_q;
+  logic [4:0]  d_cause_q;
+  logic [31:0] d_pc_q, d_pred_next_q, d_instr_hold_q, d_instr;
+  logic [1:0]  d_bp_ctr_q;
+  logic        d_advance, d_hazard;
+
+  assign d_instr = d_fault_q ? 32'd0 : (d_fresh_q ? ibus_rdata_i : d_instr_hold_q);
+
+  always_ff @(posedge clk_i) begin
+    if (!rst_ni) begin
+      d_valid_q <= 1'b0;
+      d_fresh_q <= 1'b0;
+    end else begin
+      d_instr_hold_q <= d_instr;
+      if (redirect) begin
+        d_valid_q <= 1'b0;
+        d_fresh_q <= 1'b0;
+      end else if (d_accept) begin
+        d_valid_q       <= f_issue;
+        d_fresh_q       <= f_issue && !mi_fault;
+        d_fault_q       <= mi_fault;
+        d_cause_q       <= mi_cause;
+        d_pc_q          <= f_pc_q;
+        d_pred_next_q <= f_pred_next;
+        d_bp_hit_q      <= bp_hit;
+        d_bp_ctr_q      <= bp_ctr;
+      end else begin
+        d_fresh_q <= 1'b0;
+      end
+    end
+  end
+
+  // Register use of the ID instruction, for the load-use check. Conservative by opcode.
+  logic [6:0] d_opc;
+  logic [4:0] d_rs1, d_rs2;
+  logic       d_rs1_used, d_rs2_used;
+  assign d_opc = d_instr[6:0];
+  assign d_rs1 = d_instr[19:15];
+  assign d_rs2 = d_instr[24:20];
+  assign d_rs1_used = !(d_opc == 7'b0110111 || d_opc == 7'b0010111 || d_opc == 7'b1101111 ||
+                        (d_opc == 7'b1110011 && d_instr[14]));
+  assign d_rs2_used = (d_opc == 7'b1100011 || d_opc == 7'b0100011 || d_opc == 7'b0110011 ||
+                       d_opc == 7'b0101111);
+
+  // ==================================================================== EX registers
+  logic        e_valid_q, e_first_q, e_busy_q;
+  logic [31:0] e_instr_q, e_pred_next_q;
+  logic        e_fault_q;
+  logic [4:0]  e_cause_q;
+  logic [31:0] e_rs1_hold_q, e_rs2_hold_q;
+  logic [1:0]  e_amo_phase_q;
+  logic [31:0] e_amo_old_q;
+
+  // Decoded EX instruction
+  logic        x_rd_we, x_opa_pc, x_opb_imm;
+  logic [31:0] x_imm;
+  logic [3:0]  x_alu_op;
+  logic [2:0]  x_res_sel;
+  logic        x_branch, x_jal, x_jalr, x_load, x_store, x_amo, x_lr, x_sc;
+  logic [4:0]  x_amo_fn;
+  logic [1:0]  x_mem_size;
+  logic        x_mem_unsigned, x_mul, x_div, x_csr, x_csr_write;
+  logic [1:0]  x_csr_op;
+  logic        x_ecall, x_ebreak, x_mret, x_sret, x_wfi, x_sfence, x_fence_i, x_illegal;
+
+  core_decode u_decode (
+    .instr_i(e_instr_q),
+    .rd_we_o(x_rd_we), .imm_o(x_imm),
+    .opa_pc_o(x_opa_pc), .opb_imm_o(x_opb_imm), .alu_op_o(x_alu_op), .res_sel_o(x_res_sel),
+    .branch_o(x_branch), .jal_o(x_jal), .jalr_o(x_jalr),
+    .load_o(x_load), .store_o(x_store), .amo_o(x_amo), .lr_o(x_lr), .sc_o(x_sc),
+    .amo_fn_o(x_amo_fn), .mem_size_o(x_mem_size), .mem_unsigned_o(x_mem_unsigned),
+    .mul_o(x_mul), .div_o(x_div),
+    .csr_o(x_csr), .csr_op_o(x_csr_op), .csr_write_o(x_csr_write),
+    .ecall_o(x_ecall), .ebreak_o(x_ebreak), .mret_o(x_mret), .sret_o(x_sret), .wfi_o(x_wfi),
+    .sfence_vma_o(x_sfence), .fence_i_o(x_fence_i), .illegal_o(x_illegal)
+  );
+
+  logic [4:0] e_rs1, e_rs2, e_rd;
+  assign e_rs1 = e_instr_q[19:15];
+  assign e_rs2 = e_instr_q[24:20];
+  assign e_rd  = e_instr_q[11:7];
+
+  // Load-use hazard: EX holds a load whose result the ID instruction needs.
+  assign d_hazard  = e_valid_q && (x_res_sel == `RES_LOAD) && x_rd_we &&
+                     ((d_rs1_used && d_rs1 == e_rd) || (d_rs2_used && d_rs2 == e_rd));
+  assign d_advance = d_valid_q && !d_hazard && e_accept && !redirect;
+  assign d_accept  = !d_valid_q || d_advance;
+
+  // ==================================================================== register file
+  logic [31:0] rf_rdata1, rf_rdata2;
+  logic        wb_we;
+  logic [4:0]  wb_rd;
+  logic [31:0] wb_data;
+  logic        last_we_q;
+  logic [4:0]  last_rd_q;
+  logic [31:0] last_data_q;
+
+  core_regfile u_regfile (
+    .clk_i, .re_i(d_advance), .raddr1_i(d_rs1), .raddr2_i(d_rs2),
+    .rdata1_o(rf_rdata1), .rdata2_o(rf_rdata2),
+    .we_i(wb_we), .waddr_i(wb_rd), .wdata_i(wb_data)
+  );
+
+  // ==================================================================== forwarding
+  function automatic logic [31:0] forward(input logic [4:0] r, input logic [31:0] raw,
+                                          input logic mv, input logic mwe, input logic [4:0] mrd,
+                                          input logic [31:0] mres, input logic lwe,
+                                          input logic [4:0] lrd, input logic [31:0] ldata);
+    if (r == 5'd0)                   forward = 32'd0;
+    else if (mv && mwe && mrd == r)  forward = mres;
+    else if (lwe && lrd == r)        forward = ldata;
+    else                             forward = raw;
+  endfunction
+
+  logic [31:0] rs1_val, rs2_val;
+  assign rs1_val = forward(e_rs1, e_first_q ? rf_rdata1 : e_rs1_hold_q, m_valid_q, m_rd_we_q,
+                           m_rd_q, m_result_q, last_we_q, last_rd_q, last_data_q);
+  assign rs2_val = forward(e_rs2, e_first_q ? rf_rdata2 : e_rs2_hold_q, m_valid_q, m_rd_we_q,
+                           m_rd_q, m_result_q, last_we_q, last_rd_q, last_data_q);
+
+  // ==================================================================== EX datapath
+  logic [31:0] alu_a, alu_b, alu_result;
+  logic        br_take;
+  assign alu_a = x_opa_pc ? e_pc_q : rs1_val;
+  assign alu_b = x_opb_imm ? x_imm : rs2_val;
+
+  core_alu u_alu (
+    .op_i(x_alu_op), .a_i(alu_a), .b_i(alu_b), .result_o(alu_result),
+    .br_fn_i(e_instr_q[14:12]), .rs1_i(rs1_val), .rs2_i(rs2_val), .take_o(br_take)
+  );
+
+  // Control flow
+  logic [31:0] e_pc4, e_target, e_next;
+  logic        e_taken;
+  assign e_pc4    = e_pc_q + 32'd4;
+  assign e_target = x_jalr ? ((rs1_val + x_imm) & ~32'd1) : (e_pc_q + x_imm);
+  assign e_taken  = x_jal || x_jalr || (x_branch && br_take);
+  assign e_next   = e_taken ? e_target : e_pc4;
+
+  // Multiply / divide
+  logic        md_done;
+  logic [31:0] md_result;
+  logic        e_fire;               // EX finishes its instruction at this edge
+  core_muldiv u_muldiv (
+    .clk_i, .rst_ni, .start_i(e_valid_q && (x_mul || x_div) && !e_trap_pre && !take_irq),
+    .kill_i(1'b0), .fn_i(e_instr_q[14:12]), .a_i(rs1_val), .b_i(rs2_val),
+    .done_o(md_done), .result_o(md_result)
+  );
+
+  // Memory access
+  logic [31:0] mem_vaddr, lsu_wdata, amo_result;
+  logic [3:0]  lsu_be;
+  logic        lsu_misaligned, sc_ok;
+  logic        e_mem;                // instruction accesses memory (load/store/AMO/LR/SC)
+  logic        md_req, md_ready, md_fault;
+  logic [31:0] md_paddr;
+  logic [4:0]  md_cause;
+  assign e_mem     = x_load || x_store || x_amo;
+  assign mem_vaddr = rs1_val + (x_amo ? 32'd0 : x_imm);
+
+  // CSR unit signals
+  logic [31:0] csr_rdata, trap_vector, mepc, sepc;
+  logic        csr_illegal, sys_illegal, irq_take, wfi_wake;
+  logic [4:0]  irq_cause;
+  logic [1:0]  priv;
+
+  // Exceptions known before the memory access, in priority order (priv spec table 3.7)
+  logic [4:0]  e_cause_pre;
+  logic [31:0] e_tval_pre;
+  logic        e_illegal;
+  assign e_illegal = x_illegal || (x_csr && csr_illegal) || sys_illegal;
+
+  always_comb begin
+    e_trap_pre = 1'b1; e_cause_pre = 5'd0; e_tval_pre = 32'd0;
+    if (e_fault_q)                 begin e_cause_pre = e_cause_q; e_tval_pre = e_pc_q; end
+    else if (e_illegal)            begin e_cause_pre = 5'(`CAUSE_ILLEGAL_INSN); e_tval_pre = e_instr_q; end
+    else if (x_ecall)              begin e_cause_pre = 5'(`CAUSE_USER_ECALL) + {3'd0, priv}; end
+    else if (x_ebreak)             begin e_cause_pre = 5'(`CAUSE_BREAKPOINT); e_tval_pre = e_pc_q; end
+    else if (e_taken && e_target[1]) begin e_cause_pre = 5'(`CAUSE_MISALIGNED_FETCH); e_tval_pre = e_target; end
+    else if (e_mem && lsu_misaligned) begin
+      e_cause_pre = (x_load || x_lr) ? 5'(`CAUSE_MISALIGNED_LOAD) : 5'(`CAUSE_MISALIGNED_STORE);
+      e_tval_pre  = mem_vaddr;
+    end
+    else e_trap_pre = 1'b0;
+  end
+
+  assign take_irq = e_valid_q && irq_take && !e_busy_q;
+
+  // The translation step is asked once the instruction is known to access memory.
+  assign md_req = e_valid_q && e_mem && !e_trap_pre && !take_irq;
+
+  core_mmu #(.RamBytes(RamBytes)) u_mmu (
+    .i_req_i(f_want), .i_vaddr_i(f_pc_q),
+    .i_ready_o(mi_ready), .i_paddr_o(mi_paddr), .i_fault_o(mi_fault), .i_cause_o(mi_cause),
+    .d_req_i(md_req), .d_vaddr_i(mem_vaddr), .d_store_i(x_store || (x_amo && !x_lr)),
+    .d_atomic_i(x_amo),
+    .d_ready_o(md_ready), .d_paddr_o(md_paddr), .d_fault_o(md_fault), .d_cause_o(md_cause)
+  );
+
+  logic e_mem_fault;
+  assign e_mem_fault = md_req && md_ready && md_fault;
+
+  core_lsu u_lsu (
+    .clk_i, .rst_ni,
+    .addr_lo_i(mem_vaddr[1:0]), .size_i(x_mem_size), .wdata_i(rs2_val),
+    .misaligned_o(lsu_misaligned), .be_o(lsu_be), .wdata_o(lsu_wdata),
+    .amo_fn_i(x_amo_fn), .amo_old_i(e_amo_old_q), .amo_result_o(amo_result),
+    .resv_addr_i(md_paddr[31:2]),
+    .lr_commit_i(e_fire && !e_trap && x_lr), .sc_commit_i(e_fire && !e_trap && x_sc),
+    .resv_clear_i(e_fire && (e_trap || x_mret || x_sret)), .sc_ok_o(sc_ok),
+    .m_addr_lo_i(m_addr_lo_q), .m_size_i(m_size_q), .m_unsigned_i(m_unsigned_q),
+    .m_rdata_i(dbus_rdata_i), .m_load_o(m_load_data)
+  );
+
+  // dbus requests by instruction kind (AMO: read, capture, write)
+  logic amo_rmw;                     // AMO other than LR/SC
+  assign amo_rmw = x_amo && !x_lr && !x_sc;
+  logic mem_go;                      // translation succeeded: the access may use the bus
+  assign mem_go = md_req && md_ready && !md_fault;
+
+  always_comb begin
+    dbus_req_o   = 1'b0;
+    dbus_we_o    = 1'b0;
+    dbus_be_o    = lsu_be;
+    dbus_wdata_o = lsu_wdata;
+    if (mem_go) begin
+      if (x_load || x_lr)            dbus_req_o = 1'b1;
+      else if (x_store)              begin dbus_req_o = 1'b1; dbus_we_o = 1'b1; end
+      else if (x_sc)                 begin dbus_req_o = sc_ok; dbus_we_o = 1'b1; end
+      else if (e_amo_phase_q == 2'd0) dbus_req_o = 1'b1;                       // AMO read
+      else if (e_amo_phase_q == 2'd2) begin
+        dbus_req_o = 1'b1; dbus_we_o = 1'b1; dbus_wdata_o = amo_result;       // AMO write
+      end
+    end
+  end
+  assign dbus_addr_o = md_paddr;
+
+  // Does the instruction finish in EX this cycle?
+  logic e_mem_done;
+  logic [4:0]  e_cause;
+  logic [31:0] e_tval;
+  always_comb begin
+    if (!md_ready)          e_mem_done = 1'b0;
+    else if (md_fault)      e_mem_done = 1'b1;
+    else if (x_sc)          e_mem_done = !sc_ok || dbus_gnt_i;
+    else if (amo_rmw)       e_mem_done = (e_amo_phase_q == 2'd2) && dbus_gnt_i;
+    else                    e_mem_done = dbus_gnt_i;
+  end
+
+  assign e_trap  = take_irq || e_trap_pre || e_mem_fault;
+  assign e_cause = take_irq ? irq_cause : (e_trap_pre ? e_cause_pre : md_cause);
+  assign e_tval  = take_irq ? 32'd0 : (e_trap_pre ? e_tval_pre : mem_vaddr);
+
+  always_comb begin
+    if (!e_valid_q)                   e_fire = 1'b0;
+    else if (take_irq || e_trap_pre)  e_fire = 1'b1;
+    else if (e_mem)                   e_fire = e_mem_done;
+    else if (x_mul || x_div)          e_fire = md_done;
+    else if (x_wfi)                   e_fire = wfi_wake;
+    else                              e_fire = 1'b1;
+  end
+  assign e_accept = !e_valid_q || e_fire;
+
+  always_ff @(posedge clk_i) begin
+    if (!rst_ni)                       e_amo_phase_q <= 2'd0;
+    else if (e_fire)                   e_amo_phase_q <= 2'd0;
+    else if (mem_go && amo_rmw) begin
+      if (e_amo_phase_q == 2'd0 && dbus_gnt_i) e_amo_phase_q <= 2'd1;
+      else if (e_amo_phase_q == 2'd1)          e_amo_phase_q <= 2'd2;
+    end
+  end
+  always_ff @(posedge clk_i) begin
+    if (e_amo_phase_q == 2'd1) e_amo_old_q <= dbus_rdata_i;
+  end
+
+  // Result of the instruction as known at the end of EX
+  logic [31:0] e_result;
+  always_comb begin
+    case (x_res_sel)
+      `RES_PC4: e_result = e_pc4;
+      `RES_CSR: e_result = csr_rdata;
+      `RES_MD:  e_result = md_result;
+      `RES_AMO: e_result = x_sc ? {31'd0, !sc_ok} : e_amo_old_q;
+      default:  e_result = alu_result;
+    endcase
+  end
+
+  // Redirects: trap, xRET, serialising instructions, misprediction.
+  logic e_retire, e_serialize, e_mispredict;
+  assign e_retire     = e_fire && !e_trap;
+  assign e_serialize  = x_fence_i || x_sfence || (x_csr && x_csr_write);
+  assign e_mispredict = e_next != e_pred_next_q;
+  assign redirect     = e_fire && (e_trap || x_mret || x_sret || e_serialize || e_mispredict);
+  always_comb begin
+    if (e_trap)        redirect_pc = trap_vector;
+    else if (x_mret)   redirect_pc = mepc;
+    else if (x_sret)   redirect_pc = sepc;
+    else               redirect_pc = e_next;
+  end
+
+  // Branch predictor training: every control transfer, and any instruction that hit.
+  assign bp_upd        = e_retire && (x_branch || x_jal || x_jalr || e_bp_hit_q);
+  assign bp_upd_taken  = e_taken;
+  assign bp_upd_uncond = x_jal || x_jalr;
+  assign bp_upd_target = e_target;
+
+  // EX pipeline registers
+  always_ff @(posedge clk_i) begin
+    if (!rst_ni) begin
+      e_valid_q <= 1'b0;
+      e_first_q <= 1'b0;
+      e_busy_q  <= 1'b0;
+    end else begin
+      e_rs1_hold_q <= rs1_val;
+      e_rs2_hold_q <= rs2_val;
+      if (e_accept) begin
+        e_valid_q     <= d_advance;
+        e_first_q     <= d_advance;
+        e_busy_q      <= 1'b0;
+        e_instr_q     <= d_instr;
+        e_pc_q        <= d_pc_q;
+        e_pred_next_q <= d_pred_next_q;
+        e_fault_q     <= d_fault_q;
+        e_cause_q     <= d_cause_q;
+        e_bp_hit_q    <= d_bp_hit_q;
+        e_bp_ctr_q    <= d_bp_ctr_q;
+      end else begin
+        e_first_q <= 1'b0;
+        e_busy_q  <= 1'b1;
+      end
+    end
+  end
+
+  // ==================================================================== CSR unit
+  core_csr #(.PmpEntries(PmpEntries), .HpmCounters(HpmCounters)) u_csr (
+    .clk_i, .rst_ni,
+    .csr_addr_i(e_instr_q[31:20]), .csr_op_i(x_csr_op), .csr_write_i(x_csr_write),
+    .csr_operand_i(e_instr_q[14] ? x_imm : rs1_val),
+    .csr_commit_i(e_retire && x_csr), .csr_rdata_o(csr_rdata), .csr_illegal_o(csr_illegal),
+    .mret_i(x_mret), .sret_i(x_sret), .wfi_i(x_wfi), .sfence_vma_i(x_sfence),
+    .sys_illegal_o(sys_illegal),
+    .trap_i(e_fire && e_trap), .trap_intr_i(take_irq), .trap_cause_i(e_cause),
+    .trap_tval_i(e_tval), .trap_pc_i(e_pc_q), .trap_vector_o(trap_vector),
+    .mret_commit_i(e_retire && x_mret), .sret_commit_i(e_retire && x_sret),
+    .mepc_o(mepc), .sepc_o(sepc),
+    .irq_m_soft_i, .irq_m_timer_i, .irq_m_ext_i,
+    .irq_take_o(irq_take), .irq_cause_o(irq_cause), .wfi_wake_o(wfi_wake),
+    .instret_i(e_retire), .mtime_i, .hpm_event_i(16'd0),
+    .priv_o(priv)
+  );
+
+  // ==================================================================== MEM
+  logic [31:0] m_pc_q, m_instr_q, m_next_pc_q, m_cause_q, m_tval_q;
+  logic [31:0] m_mem_addr_q, m_mem_paddr_q, m_mem_rdata_q, m_mem_wdata_q;
+  logic [3:0]  m_rmask_q, m_wmask_q;
+
+  always_ff @(posedge clk_i) begin
+    if (!rst_ni) begin
+      m_valid_q <= 1'b0;
+      m_rd_we_q <= 1'b0;
+      m_load_q  <= 1'b0;
+    end else begin
+      m_valid_q <= e_fire;
+      m_rd_we_q <= e_fire && !e_trap && x_rd_we;
+      m_load_q  <= e_fire && !e_trap && (x_load || x_lr);
+    end
+    m_rd_q        <= e_rd;
+    m_result_q    <= e_result;
+    m_addr_lo_q   <= mem_vaddr[1:0];
+    m_size_q      <= x_mem_size;
+    m_unsigned_q  <= x_mem_unsigned;
+    m_trap_q      <= e_trap;
+    m_intr_q      <= take_irq;
+    m_cause_q     <= {take_irq, 26'd0, e_cause};
+    m_tval_q      <= e_tval;
+    m_pc_q        <= e_pc_q;
+    m_instr_q     <= e_instr_q;
+    m_priv_q      <= priv;
+    m_next_pc_q   <= redirect_pc;
+    m_mem_addr_q  <= (e_mem && !e_trap) ? mem_vaddr : 32'd0;
+    m_mem_paddr_q <= (e_mem && !e_trap) ? md_paddr : 32'd0;
+    m_rmask_q     <= (!e_trap && (x_load || x_lr || amo_rmw)) ? lsu_be : 4'd0;
+    m_wmask_q     <= (!e_trap && (x_store || amo_rmw || (x_sc && sc_ok))) ? lsu_be : 4'd0;
+    m_mem_rdata_q <= e_amo_old_q;
+    m_mem_wdata_q <= amo_rmw ? amo_result : lsu_wdata;
+  end
+
+  assign wb_we   = m_valid_q && m_rd_we_q;
+  assign wb_rd   = m_rd_q;
+  assign wb_data = m_load_q ? m_load_data : m_result_q;
+
+  always_ff @(posedge clk_i) begin
+    if (!rst_ni) last_we_q <= 1'b0;
+    else         last_we_q <= wb_we;
+    last_rd_q   <= wb_rd;
+    last_data_q <= wb_data;
+  end
+
+  // ==================================================================== retire port
+  always_ff @(posedge clk_i) begin
+    if (!rst_ni) begin
+      rvfi_valid_o <= 1'b0;
+      rvfi_order_o <= 64'd0;
+    end else begin
+      rvfi_valid_o <= m_valid_q;
+      if (rvfi_valid_o) rvfi_order_o <= rvfi_order_o + 64'd1;
+    end
+    rvfi_insn_o      <= m_instr_q;
+    rvfi_pc_o        <= m_pc_q;
+    rvfi_next_pc_o   <= m_next_pc_q;
+    rvfi_priv_o      <= m_priv_q;
+    rvfi_rd_addr_o   <= wb_we ? wb_rd : 5'd0;
+    rvfi_rd_wdata_o  <= wb_we ? wb_data : 32'd0;
+    rvfi_mem_addr_o  <= m_mem_addr_q;
+    rvfi_mem_paddr_o <= m_mem_paddr_q;
+    rvfi_mem_rmask_o <= m_rmask_q;
+    rvfi_mem_wmask_o <= m_wmask_q;
+    rvfi_mem_rdata_o <= m_load_q ? dbus_rdata_i : m_mem_rdata_q;
+    rvfi_mem_wdata_o <= m_mem_wdata_q;
+    rvfi_trap_o      <= m_trap_q && !m_intr_q;
+    rvfi_intr_o      <= m_intr_q;
+    rvfi_cause_o     <= m_trap_q ? m_cause_q : 32'd0;
+    rvfi_tval_o      <= m_trap_q ? m_tval_q : 32'd0;
+  end
+endmodule

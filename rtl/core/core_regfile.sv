@@ -1,0 +1,36 @@
+// core_regfile.sv : integer register file, 2 synchronous read ports, 1 write port.
+//
+// Reads are registered: addresses presented in cycle t give data in cycle t+1, and only when
+// re_i is high (the ID stage advances), so the outputs stay stable while EX stalls. This is
+// the coding pattern Yosys maps onto block RAM (one copy per read port). A write and a read of
+// the same register in the same cycle return the OLD value: the core forwards the value
+// written in the previous cycle itself (see core.sv, "last write" bypass). x0 is never
+// written; the core substitutes zero for reads of x0.
+module core_regfile (
+  input  logic        clk_i,
+  input  logic        re_i,
+  input  logic [4:0]  raddr1_i,
+  input  logic [4:0]  raddr2_i,
+  output logic [31:0] rdata1_o,
+  output logic [31:0] rdata2_o,
+  input  logic        we_i,
+  input  logic [4:0]  waddr_i,
+  input  logic [31:0] wdata_i
+);
+  logic [31:0] rf1 [0:31];
+  logic [31:0] rf2 [0:31];
+
+  always_ff @(posedge clk_i) begin
+    if (we_i) begin
+      rf1[waddr_i] <= wdata_i;
+      rf2[waddr_i] <= wdata_i;
+    end
+  end
+
+  always_ff @(posedge clk_i) begin
+    if (re_i) begin
+      rdata1_o <= rf1[raddr1_i];
+      rdata2_o <= rf2[raddr2_i];
+    end
+  end
+endmodule

@@ -1,0 +1,75 @@
+// clint.sv : core-local interruptor: msip (+0x0), mtimecmp (+0x4000), mtime (+0xBFF8).
+//
+// 32-bit registers with byte-lane writes; mtime and mtimecmp are 64-bit pairs. mtime counts
+// once every MtimeDiv cycles. Outputs: msip_o = msip bit 0, mtip_o = (mtime >= mtimecmp).
+// mtimecmp resets to all ones (no timer interrupt until software programs it).
+// Bus: req/we/be/addr/wdata in cycle t, rdata in cycle t+1.
+`include "arch.vh"
+
+module clint #(
+  parameter int MtimeDiv = 1
+) (
+  input  logic        clk_i,
+  input  logic        rst_ni,
+  input  logic        req_i,
+  input  logic        we_i,
+  input  logic [3:0]  be_i,
+  input  logic [15:2] addr_i,        // word offset within the CLINT window
+  input  logic [31:0] wdata_i,
+  output logic [31:0] rdata_o,
+  output logic        msip_o,
+  output logic        mtip_o,
+  output logic [63:0] mtime_o
+);
+  logic        msip_q;
+  logic [63:0] mtimecmp_q, mtime_q;
+  logic [31:0] div_q;
+
+  function automatic logic [31:0] merge(input logic [31:0] old, input logic [31:0] nw,
+                                        input logic [3:0] be);
+    for (int i = 0; i < 4; i++) merge[i*8 +: 8] = be[i] ? nw[i*8 +: 8] : old[i*8 +: 8];
+  endfunction
+
+  logic [15:0] word;
+  assign word = {addr_i, 2'b00};
+
+  logic tick;
+  assign tick = (div_q == MtimeDiv - 1);
+
+  always_ff @(posedge clk_i) begin
+    if (!rst_ni) begin
+      msip_q <= 1'b0;
+      mtimecmp_q <= '1;
+      mtime_q <= 64'd0;
+      div_q <= 32'd0;
+      rdata_o <= 32'd0;
+    end else begin
+      div_q <= tick ? 32'd0 : div_q + 32'd1;
+      if (tick) mtime_q <= mtime_q + 64'd1;
+      if (req_i && we_i) begin
+        case (word)
+          16'(`CLINT_MSIP):         msip_q <= be_i[0] ? wdata_i[0] : msip_q;
+          16'(`CLINT_MTIMECMP):     mtimecmp_q[31:0]  <= merge(mtimecmp_q[31:0], wdata_i, be_i);
+          16'(`CLINT_MTIMECMP + 4): mtimecmp_q[63:32] <= merge(mtimecmp_q[63:32], wdata_i, be_i);
+          16'(`CLINT_MTIME):        mtime_q[31:0]     <= merge(mtime_q[31:0], wdata_i, be_i);
+          16'(`CLINT_MTIME + 4):    mtime_q[63:32]    <= merge(mtime_q[63:32], wdata_i, be_i);
+          default: ;
+        endcase
+      end
+      if (req_i && !we_i) begin
+        case (word)
+          16'(`CLINT_MSIP):         rdata_o <= {31'd0, msip_q};
+          16'(`CLINT_MTIMECMP):     rdata_o <= mtimecmp_q[31:0];
+          16'(`CLINT_MTIMECMP + 4): rdata_o <= mtimecmp_q[63:32];
+          16'(`CLINT_MTIME):        rdata_o <= mtime_q[31:0];
+          16'(`CLINT_MTIME + 4):    rdata_o <= mtime_q[63:32];
+          default:                  rdata_o <= 32'd0;
+        endcase
+      end
+    end
+  end
+
+  assign msip_o  = msip_q;
+  assign mtip_o  = (mtime_q >= mtimecmp_q);
+  assign mtime_o = mtime_q;
+endmodule
