@@ -23,7 +23,9 @@ module core #(
   parameter logic [31:0] RamBytes    = 32'h0100_0000,
   parameter int PmpEntries  = 16,
   parameter int HpmCounters = 8,
-  parameter int BtbEntries  = 64
+  parameter int BtbEntries  = 64,
+  parameter int ItlbEntries = 16,
+  parameter int DtlbEntries = 16
 ) (
   input  logic        clk_i,
   input  logic        rst_ni,
@@ -317,13 +319,37 @@ module core #(
   // The translation step is asked once the instruction is known to access memory.
   assign md_req = e_valid_q && e_mem && !e_trap_pre && !take_irq;
 
-  core_mmu #(.RamBytes(RamBytes)) u_mmu (
-    .i_req_i(f_want), .i_vaddr_i(f_pc_q),
+  // Walker bus port and MMU events
+  logic        ptw_req, ptw_we;
+  logic [31:0] ptw_addr, ptw_wdata;
+  logic        ev_itlb_miss, ev_dtlb_miss, ev_walk, ev_walk_cycle;
+  logic [31:0] satp;
+  logic [1:0]  mpp;
+  logic        mprv, sum, mxr, adue;
+  logic [127:0] pmpcfg;
+  logic [511:0] pmpaddr;
+  logic        sfence_commit;
+
+  core_mmu #(
+    .RamBytes(RamBytes), .PmpEntries(PmpEntries),
+    .ItlbEntries(ItlbEntries), .DtlbEntries(DtlbEntries)
+  ) u_mmu (
+    .clk_i, .rst_ni,
+    .priv_i(priv), .satp_i(satp), .mprv_i(mprv), .mpp_i(mpp), .sum_i(sum), .mxr_i(mxr),
+    .adue_i(adue), .pmpcfg_i(pmpcfg), .pmpaddr_i(pmpaddr),
+    .i_req_i(f_want), .i_vaddr_i(f_pc_q), .i_walk_ok_i(!d_valid_q && !e_valid_q),
     .i_ready_o(mi_ready), .i_paddr_o(mi_paddr), .i_fault_o(mi_fault), .i_cause_o(mi_cause),
     .d_req_i(md_req), .d_vaddr_i(mem_vaddr), .d_store_i(x_store || (x_amo && !x_lr)),
     .d_atomic_i(x_amo),
-    .d_ready_o(md_ready), .d_paddr_o(md_paddr), .d_fault_o(md_fault), .d_cause_o(md_cause)
+    .d_ready_o(md_ready), .d_paddr_o(md_paddr), .d_fault_o(md_fault), .d_cause_o(md_cause),
+    .sfence_i(sfence_commit), .sfence_va_i(e_rs1 != 5'd0), .sfence_asid_i(e_rs2 != 5'd0),
+    .sfence_vaddr_i(rs1_val[31:12]), .sfence_asid_val_i(rs2_val[8:0]),
+    .ptw_req_o(ptw_req), .ptw_we_o(ptw_we), .ptw_addr_o(ptw_addr), .ptw_wdata_o(ptw_wdata),
+    .ptw_gnt_i(dbus_gnt_i), .ptw_rdata_i(dbus_rdata_i),
+    .ev_itlb_miss_o(ev_itlb_miss), .ev_dtlb_miss_o(ev_dtlb_miss), .ev_walk_o(ev_walk),
+    .ev_walk_cycle_o(ev_walk_cycle)
   );
+  assign sfence_commit = e_retire && x_sfence;
 
   logic e_mem_fault;
   assign e_mem_fault = md_req && md_ready && md_fault;
@@ -346,12 +372,22 @@ module core #(
   logic mem_go;                      // translation succeeded: the access may use the bus
   assign mem_go = md_req && md_ready && !md_fault;
 
+  // The walker owns the data bus while it runs (the EX access is then waiting for it).
+  logic ex_gnt;
+  assign ex_gnt = dbus_gnt_i && !ptw_req;
   always_comb begin
     dbus_req_o   = 1'b0;
     dbus_we_o    = 1'b0;
     dbus_be_o    = lsu_be;
     dbus_wdata_o = lsu_wdata;
-    if (mem_go) begin
+    dbus_addr_o  = md_paddr;
+    if (ptw_req) begin
+      dbus_req_o   = 1'b1;
+      dbus_we_o    = ptw_we;
+      dbus_be_o    = 4'b1111;
+      dbus_wdata_o = ptw_wdata;
+      dbus_addr_o  = ptw_addr;
+    end else if (mem_go) begin
       if (x_load || x_lr)            dbus_req_o = 1'b1;
       else if (x_store)              begin dbus_req_o = 1'b1; dbus_we_o = 1'b1; end
       else if (x_sc)                 begin dbus_req_o = sc_ok; dbus_we_o = 1'b1; end
@@ -361,7 +397,6 @@ module core #(
       end
     end
   end
-  assign dbus_addr_o = md_paddr;
 
   // Does the instruction finish in EX this cycle?
   logic e_mem_done;
@@ -370,9 +405,9 @@ module core #(
   always_comb begin
     if (!md_ready)          e_mem_done = 1'b0;
     else if (md_fault)      e_mem_done = 1'b1;
-    else if (x_sc)          e_mem_done = !sc_ok || dbus_gnt_i;
-    else if (amo_rmw)       e_mem_done = (e_amo_phase_q == 2'd2) && dbus_gnt_i;
-    else                    e_mem_done = dbus_gnt_i;
+    else if (x_sc)          e_mem_done = !sc_ok || ex_gnt;
+    else if (amo_rmw)       e_mem_done = (e_amo_phase_q == 2'd2) && ex_gnt;
+    else                    e_mem_done = ex_gnt;
   end
 
   assign e_trap  = take_irq || e_trap_pre || e_mem_fault;
@@ -393,7 +428,7 @@ module core #(
     if (!rst_ni)                       e_amo_phase_q <= 2'd0;
     else if (e_fire)                   e_amo_phase_q <= 2'd0;
     else if (mem_go && amo_rmw) begin
-      if (e_amo_phase_q == 2'd0 && dbus_gnt_i) e_amo_phase_q <= 2'd1;
+      if (e_amo_phase_q == 2'd0 && ex_gnt)     e_amo_phase_q <= 2'd1;
       else if (e_amo_phase_q == 2'd1)          e_amo_phase_q <= 2'd2;
     end
   end
@@ -473,9 +508,27 @@ module core #(
     .mepc_o(mepc), .sepc_o(sepc),
     .irq_m_soft_i, .irq_m_timer_i, .irq_m_ext_i,
     .irq_take_o(irq_take), .irq_cause_o(irq_cause), .wfi_wake_o(wfi_wake),
-    .instret_i(e_retire), .mtime_i, .hpm_event_i(16'd0),
-    .priv_o(priv)
+    .instret_i(e_retire), .mtime_i, .hpm_event_i(hpm_event),
+    .priv_o(priv), .satp_o(satp), .mstatus_mprv_o(mprv), .mstatus_mpp_o(mpp),
+    .mstatus_sum_o(sum), .mstatus_mxr_o(mxr), .menvcfg_adue_o(adue),
+    .pmpcfg_o(pmpcfg), .pmpaddr_o(pmpaddr)
   );
+
+  // Performance events (HPM_EVENT_* numbers of arch.tbl)
+  logic [15:0] hpm_event;
+  logic        trap_exc;
+  assign trap_exc = e_fire && e_trap && !take_irq;
+  always_comb begin
+    hpm_event = 16'd0;
+    hpm_event[`HPM_EVENT_ITLB_MISS]  = ev_itlb_miss;
+    hpm_event[`HPM_EVENT_DTLB_MISS]  = ev_dtlb_miss;
+    hpm_event[`HPM_EVENT_PAGE_WALK]  = ev_walk;
+    hpm_event[`HPM_EVENT_WALK_CYCLE] = ev_walk_cycle;
+    hpm_event[`HPM_EVENT_FETCH_PF]   = trap_exc && e_cause == 5'(`CAUSE_FETCH_PAGE_FAULT);
+    hpm_event[`HPM_EVENT_LOAD_PF]    = trap_exc && e_cause == 5'(`CAUSE_LOAD_PAGE_FAULT);
+    hpm_event[`HPM_EVENT_STORE_PF]   = trap_exc && e_cause == 5'(`CAUSE_STORE_PAGE_FAULT);
+    hpm_event[`HPM_EVENT_SFENCE_VMA] = sfence_commit;
+  end
 
   // ==================================================================== MEM
   logic [31:0] m_pc_q, m_instr_q, m_next_pc_q, m_cause_q, m_tval_q;

@@ -55,7 +55,15 @@ module core_csr #(
   input  logic [63:0] mtime_i,
   input  logic [15:0] hpm_event_i,     // bit k: event HPM_EVENT k happened this cycle
   // State for the rest of the core
-  output logic [1:0]  priv_o
+  output logic [1:0]   priv_o,
+  output logic [31:0]  satp_o,
+  output logic         mstatus_mprv_o,
+  output logic [1:0]   mstatus_mpp_o,
+  output logic         mstatus_sum_o,
+  output logic         mstatus_mxr_o,
+  output logic         menvcfg_adue_o,
+  output logic [127:0] pmpcfg_o,       // entry i: [8*i +: 8]
+  output logic [511:0] pmpaddr_o       // entry i: [32*i +: 32]
 );
   // ------------------------------------------------------------------ state
   logic [1:0]  priv_q;
@@ -81,6 +89,18 @@ module core_csr #(
                 irq_m_soft_i, 1'b0, ssip_q, 1'b0};
 
   assign priv_o = priv_q;
+  assign satp_o = satp_q;
+  assign mstatus_mprv_o = mprv_q;
+  assign mstatus_mpp_o  = mpp_q;
+  assign mstatus_sum_o  = sum_q;
+  assign mstatus_mxr_o  = mxr_q;
+  assign menvcfg_adue_o = menvcfg_adue_q;
+  always_comb begin
+    for (int i = 0; i < 16; i++) begin
+      pmpcfg_o[8*i +: 8]   = pmpcfg_q[i];
+      pmpaddr_o[32*i +: 32] = pmpaddr_q[i];
+    end
+  end
   assign mepc_o = mepc_q;
   assign sepc_o = sepc_q;
 
