@@ -65,7 +65,8 @@ module core #(
   output logic        rvfi_trap_o,
   output logic        rvfi_intr_o,
   output logic [31:0] rvfi_cause_o,
-  output logic [31:0] rvfi_tval_o
+  output logic [31:0] rvfi_tval_o,
+  output logic [31:0] rvfi_mip_o        // MEIP/MTIP/MSIP lines when EX decided about interrupts
 );
   // ==================================================================== signals between stages
   logic        redirect;          // EX restarts fetch at redirect_pc (flushes IF/ID)
@@ -173,6 +174,7 @@ module core #(
 
   // ==================================================================== EX registers
   logic        e_valid_q, e_first_q, e_busy_q;
+  logic [31:0] e_mip_q, e_mip;
   logic [31:0] e_instr_q, e_pred_next_q;
   logic        e_fault_q;
   logic [4:0]  e_cause_q;
@@ -315,6 +317,14 @@ module core #(
   end
 
   assign take_irq = e_valid_q && irq_take && !e_busy_q;
+
+  // The interrupt lines as seen when the decision above was made (the instruction's first EX
+  // cycle), reported on the retire port so that a reference model can decide the same way.
+  logic [31:0] mip_lines;
+  assign mip_lines = (32'(irq_m_ext_i) << `IRQ_M_EXT) | (32'(irq_m_timer_i) << `IRQ_M_TIMER) |
+                     (32'(irq_m_soft_i) << `IRQ_M_SOFT);
+  assign e_mip = e_busy_q ? e_mip_q : mip_lines;
+  always_ff @(posedge clk_i) e_mip_q <= e_mip;
 
   // The translation step is asked once the instruction is known to access memory.
   assign md_req = e_valid_q && e_mem && !e_trap_pre && !take_irq;
@@ -532,7 +542,7 @@ module core #(
 
   // ==================================================================== MEM
   logic [31:0] m_pc_q, m_instr_q, m_next_pc_q, m_cause_q, m_tval_q;
-  logic [31:0] m_mem_addr_q, m_mem_paddr_q, m_mem_rdata_q, m_mem_wdata_q;
+  logic [31:0] m_mem_addr_q, m_mem_paddr_q, m_mem_rdata_q, m_mem_wdata_q, m_mip_q;
   logic [3:0]  m_rmask_q, m_wmask_q;
 
   always_ff @(posedge clk_i) begin
@@ -564,6 +574,7 @@ module core #(
     m_wmask_q     <= (!e_trap && (x_store || amo_rmw || (x_sc && sc_ok))) ? lsu_be : 4'd0;
     m_mem_rdata_q <= e_amo_old_q;
     m_mem_wdata_q <= amo_rmw ? amo_result : lsu_wdata;
+    m_mip_q       <= e_mip;
   end
 
   assign wb_we   = m_valid_q && m_rd_we_q;
@@ -602,5 +613,6 @@ module core #(
     rvfi_intr_o      <= m_intr_q;
     rvfi_cause_o     <= m_trap_q ? m_cause_q : 32'd0;
     rvfi_tval_o      <= m_trap_q ? m_tval_q : 32'd0;
+    rvfi_mip_o       <= m_mip_q;
   end
 endmodule

@@ -44,7 +44,8 @@ module soc #(
   output logic        rvfi_trap_o,
   output logic        rvfi_intr_o,
   output logic [31:0] rvfi_cause_o,
-  output logic [31:0] rvfi_tval_o
+  output logic [31:0] rvfi_tval_o,
+  output logic [31:0] rvfi_mip_o
 );
   // ---------------------------------------------------------------- core
   logic        ibus_req, dbus_req, dbus_we;
@@ -65,7 +66,7 @@ module soc #(
     .rvfi_valid_o, .rvfi_order_o, .rvfi_insn_o, .rvfi_pc_o, .rvfi_next_pc_o, .rvfi_priv_o,
     .rvfi_rd_addr_o, .rvfi_rd_wdata_o, .rvfi_mem_addr_o, .rvfi_mem_paddr_o,
     .rvfi_mem_rmask_o, .rvfi_mem_wmask_o, .rvfi_mem_rdata_o, .rvfi_mem_wdata_o,
-    .rvfi_trap_o, .rvfi_intr_o, .rvfi_cause_o, .rvfi_tval_o
+    .rvfi_trap_o, .rvfi_intr_o, .rvfi_cause_o, .rvfi_tval_o, .rvfi_mip_o
   );
 
   // ---------------------------------------------------------------- data bus decode
