@@ -507,6 +507,7 @@ module core #(
   // ==================================================================== CSR unit
   core_csr #(.PmpEntries(PmpEntries), .HpmCounters(HpmCounters)) u_csr (
     .clk_i, .rst_ni,
+    .csr_en_i(e_valid_q && x_csr),
     .csr_addr_i(e_instr_q[31:20]), .csr_op_i(x_csr_op), .csr_write_i(x_csr_write),
     .csr_operand_i(e_instr_q[14] ? x_imm : rs1_val),
     .csr_commit_i(e_retire && x_csr), .csr_rdata_o(csr_rdata), .csr_illegal_o(csr_illegal),

@@ -19,6 +19,7 @@ module core_csr #(
   input  logic        clk_i,
   input  logic        rst_ni,
   // CSR instruction (EX)
+  input  logic        csr_en_i,        // EX holds a CSR instruction (the read is evaluated)
   input  logic [11:0] csr_addr_i,
   input  logic [1:0]  csr_op_i,
   input  logic        csr_write_i,
@@ -136,11 +137,15 @@ module core_csr #(
   endfunction
 
   logic [63:0] hpm_sel;
-  assign hpm_sel = hpm_value(cidx);
 
+  // The read multiplexer is only evaluated for CSR instructions. This is a simulation-speed
+  // choice (the simulator compiles the if into a branch); hardware just ignores the result.
   always_comb begin
     exists = 1'b1;
     rdata  = 32'd0;
+    hpm_sel = 64'd0;
+    if (csr_en_i) begin
+    hpm_sel = hpm_value(cidx);
     case (csr_addr_i)
       `CSR_SSTATUS:       rdata = mstatus & `SSTATUS_MASK;
       `CSR_SIE:           rdata = mie_r_q & mideleg_q;
@@ -203,6 +208,7 @@ module core_csr #(
           exists = 1'b0;
       end
     endcase
+    end
   end
 
   logic is_counter_shadow;

@@ -103,7 +103,7 @@ module core_mmu #(
 
   core_tlb #(.Entries(ItlbEntries)) u_itlb (
     .clk_i, .rst_ni,
-    .vaddr_i(i_vaddr_i[31:12]), .asid_i(asid), .use_i(i_req_i && i_xlate),
+    .vaddr_i(i_vaddr_i[31:12]), .asid_i(asid), .lookup_i(i_xlate), .use_i(i_req_i && i_xlate),
     .hit_o(i_hit), .ppn_o(i_ppn), .flags_o(i_flags),
     .fill_i(ptw_fill && ptw_fill_is_i), .fill_vpn_i(ptw_fill_vpn), .fill_asid_i(ptw_fill_asid),
     .fill_mega_i(ptw_fill_mega), .fill_ppn_i(ptw_fill_ppn), .fill_pte_flags_i(ptw_fill_flags),
@@ -159,7 +159,7 @@ module core_mmu #(
 
   core_tlb #(.Entries(DtlbEntries)) u_dtlb (
     .clk_i, .rst_ni,
-    .vaddr_i(d_vaddr_i[31:12]), .asid_i(asid), .use_i(d_req_i && d_xlate),
+    .vaddr_i(d_vaddr_i[31:12]), .asid_i(asid), .lookup_i(d_xlate), .use_i(d_req_i && d_xlate),
     .hit_o(d_hit), .ppn_o(d_ppn), .flags_o(d_flags),
     .fill_i(ptw_fill && !ptw_fill_is_i), .fill_vpn_i(ptw_fill_vpn), .fill_asid_i(ptw_fill_asid),
     .fill_mega_i(ptw_fill_mega), .fill_ppn_i(ptw_fill_ppn), .fill_pte_flags_i(ptw_fill_flags),

@@ -55,11 +55,20 @@ module core_pmp #(
                       ((!read_i || r) && (!write_i || w) && (!exec_i || x));
   end
 
-  // Lowest-numbered match decides
+  // Lowest-numbered match decides. (The search is skipped when it cannot change the answer —
+  // M-mode with no locked entry — which only matters for simulation speed.)
+  logic any_locked;
+  always_comb begin
+    any_locked = 1'b0;
+    for (int i = 0; i < 16; i++)
+      if (i < Entries) any_locked = any_locked | pmpcfg_i[8*i + `PMPCFG_L];
+  end
   always_comb begin
     allow_o = (priv_i == `PRV_M) || (Entries == 0);
-    for (int i = 15; i >= 0; i--)
-      if (match[i]) allow_o = grant[i];
+    if (priv_i != `PRV_M || any_locked) begin
+      for (int i = 15; i >= 0; i--)
+        if (match[i]) allow_o = grant[i];
+    end
   end
 
   logic unused_cfg;

@@ -19,7 +19,8 @@ module core_tlb #(
   // Lookup
   input  logic [31:12] vaddr_i,             // virtual page number of the access
   input  logic [8:0]  asid_i,
-  input  logic        use_i,
+  input  logic        lookup_i,               // translation is on: evaluate the lookup
+  input  logic        use_i,                  // the lookup is used this cycle (pseudo-LRU)
   output logic        hit_o,
   output logic [21:0] ppn_o,
   output logic [7:0]  flags_o,                // cached PTE bits 7:0 (D A G U X W R V)
@@ -52,28 +53,29 @@ module core_tlb #(
     page_match = (vpn[19:10] == va_vpn[19:10]) && (mega || vpn[9:0] == va_vpn[9:0]);
   endfunction
 
+  // The lookup is only evaluated while it is used: a simulation-speed choice (Verilator turns
+  // the if into a branch); in hardware the outputs are simply ignored when unused.
   logic [Entries-1:0] hit_vec;
-  always_comb begin
-    for (int i = 0; i < Entries; i++)
-      hit_vec[i] = valid_q[i] && page_match(vpn_q[i], mega_q[i], vaddr_i) &&
-                   (flags_q[i][5] || asid_q[i] == asid_i);            // G or same ASID
-  end
-  assign hit_o = |hit_vec;
-
-  // One-hot AND-OR read mux
   logic [21:0] sel_ppn;
   logic [7:0]  sel_flags;
   logic        sel_mega;
   always_comb begin
+    hit_vec = '0;
     sel_ppn = '0; sel_flags = '0; sel_mega = 1'b0;
-    for (int i = 0; i < Entries; i++) begin
-      if (hit_vec[i]) begin
-        sel_ppn   = sel_ppn | ppn_q[i];
-        sel_flags = sel_flags | flags_q[i];
-        sel_mega  = sel_mega | mega_q[i];
+    if (lookup_i) begin
+      for (int i = 0; i < Entries; i++) begin
+        hit_vec[i] = valid_q[i] && page_match(vpn_q[i], mega_q[i], vaddr_i) &&
+                     (flags_q[i][5] || asid_q[i] == asid_i);          // G or same ASID
+        // one-hot AND-OR read mux
+        if (hit_vec[i]) begin
+          sel_ppn   = sel_ppn | ppn_q[i];
+          sel_flags = sel_flags | flags_q[i];
+          sel_mega  = sel_mega | mega_q[i];
+        end
       end
     end
   end
+  assign hit_o = |hit_vec;
   assign ppn_o  = sel_mega ? {sel_ppn[21:10], vaddr_i[21:12]} : sel_ppn;
   assign flags_o = sel_flags;
 
@@ -99,26 +101,36 @@ module core_tlb #(
     end
   endfunction
 
-  logic [IdxBits-1:0] hit_idx, free_idx, fill_idx;
+  logic [IdxBits-1:0] hit_idx, fill_idx, free_idx;
   logic               have_free;
   always_comb begin
     hit_idx = '0;
-    for (int i = Entries - 1; i >= 0; i--) if (hit_vec[i]) hit_idx = IdxBits'(i);
-    have_free = 1'b0; free_idx = '0;
-    for (int i = Entries - 1; i >= 0; i--) if (!valid_q[i]) begin have_free = 1'b1; free_idx = IdxBits'(i); end
+    fill_idx = '0;
+    have_free = 1'b0;
+    free_idx = '0;
+    if (lookup_i) begin
+      for (int i = Entries - 1; i >= 0; i--) if (hit_vec[i]) hit_idx = IdxBits'(i);
+    end
+    if (fill_i) begin
+      // A fill happens while the requester still presents the same page: if a (stale) entry
+      // for it hits, e.g. a D=0 entry being upgraded under Svadu, it is replaced in place.
+      // Otherwise the lowest free entry, otherwise the pseudo-LRU victim.
+      for (int i = Entries - 1; i >= 0; i--)
+        if (!valid_q[i]) begin have_free = 1'b1; free_idx = IdxBits'(i); end
+      fill_idx = hit_o ? hit_idx : (have_free ? free_idx : plru_victim(plru_q));
+    end
   end
 
-  // A fill happens while the requester still presents the same page: if a (stale) entry for
-  // it hits, e.g. a D=0 entry being upgraded under Svadu, it is replaced in place.
-  assign fill_idx = hit_o ? hit_idx : (have_free ? free_idx : plru_victim(plru_q));
-
-  // ---- flush matching ----
+  // ---- flush matching (evaluated only for an sfence.vma) ----
   logic [Entries-1:0] flush_vec;
   always_comb begin
-    for (int i = 0; i < Entries; i++) begin
-      flush_vec[i] = 1'b1;
-      if (flush_va_i && !page_match(vpn_q[i], mega_q[i], flush_vaddr_i)) flush_vec[i] = 1'b0;
-      if (flush_asid_i && (flags_q[i][5] || asid_q[i] != flush_asid_val_i)) flush_vec[i] = 1'b0;
+    flush_vec = '0;
+    if (flush_i) begin
+      for (int i = 0; i < Entries; i++) begin
+        flush_vec[i] = 1'b1;
+        if (flush_va_i && !page_match(vpn_q[i], mega_q[i], flush_vaddr_i)) flush_vec[i] = 1'b0;
+        if (flush_asid_i && (flags_q[i][5] || asid_q[i] != flush_asid_val_i)) flush_vec[i] = 1'b0;
+      end
     end
   end
 
