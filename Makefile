@@ -23,6 +23,7 @@ include $(TOP)/mk/toolchain.mk
 include $(TOP)/rtl/rtl.mk
 -include $(TOP)/tb/tb.mk
 -include $(TOP)/sw/sw.mk
+-include $(TOP)/iss/iss.mk
 -include $(TOP)/tests/tests.mk
 
 # `run` and `test` install dependencies first, then recurse so that every later

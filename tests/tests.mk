@@ -1,0 +1,69 @@
+# tests.mk — build the regression's test programs and run the regression.
+#
+#   make regression      build everything, run every check (tests/run.sh); last line
+#                        "N passed, N failed"
+#   make tests-build     build the test programs only (build/tests/*.elf, *.dis)
+#
+# One source file is one program: tests/{isa,priv,c}/NAME.{S,c} use the UART console
+# (QEMU-virt style), tests/htif/NAME.S the tohost/fromhost console (riscv-tests style).
+# tests/list.txt says how each program is run. See tests/README.md.
+
+TESTS_SRC := $(TOP)/tests
+TESTS_ENV := $(TESTS_SRC)/env
+TESTS_OUT := $(BUILD)/tests
+
+# Constants for the linker script, read from the single source of truth.
+tests_arch = $(shell awk '$$1 == "$(1)" { print $$2 }' $(TOP)/arch/arch.tbl)
+
+TESTS_CPPFLAGS := -I$(TESTS_ENV) -I$(TOP)/arch
+TESTS_LDFLAGS  := $(RV_LDFLAGS) -T $(TESTS_ENV)/link.ld -Wl,--no-warn-rwx-segments \
+                  -Wl,--defsym=RAM_BASE=$(call tests_arch,RAM_BASE) \
+                  -Wl,--defsym=RESET_PC=$(call tests_arch,RESET_PC)
+
+TESTS_UART_SRCS := $(wildcard $(TESTS_SRC)/isa/*.S $(TESTS_SRC)/priv/*.S $(TESTS_SRC)/c/*.c)
+TESTS_HTIF_SRCS := $(wildcard $(TESTS_SRC)/htif/*.S)
+tests_name       = $(basename $(notdir $(1)))
+TESTS_UART_ELFS := $(foreach s,$(TESTS_UART_SRCS),$(TESTS_OUT)/$(call tests_name,$(s)).elf)
+TESTS_HTIF_ELFS := $(foreach s,$(TESTS_HTIF_SRCS),$(TESTS_OUT)/$(call tests_name,$(s)).elf)
+TESTS_ELFS      := $(TESTS_UART_ELFS) $(TESTS_HTIF_ELFS)
+
+TESTS_ENV_COMMON := $(TESTS_OUT)/env/crt.o $(TESTS_OUT)/env/clint.o
+TESTS_ENV_UART   := $(TESTS_ENV_COMMON) $(TESTS_OUT)/env/console_uart.o
+TESTS_ENV_HTIF   := $(TESTS_ENV_COMMON) $(TESTS_OUT)/env/console_htif.o
+TESTS_HDRS       := $(TESTS_ENV)/test.h $(TOP)/arch/arch.h $(TESTS_ENV)/link.ld
+
+# Per-program compiler flags. rv32um-ref computes its reference results in software:
+# it is compiled without M so that C's * / % go to libgcc (rv32ia multilib, no M
+# instructions); the M instructions under test are emitted with .insn.
+$(TESTS_OUT)/rv32um-ref.o: TEST_ARCH_FLAGS := -march=rv32ia -misa-spec=2.2
+
+.PHONY: regression tests-build
+regression:
+	@$(TESTS_SRC)/run.sh
+
+tests-build: $(TESTS_ELFS) $(TESTS_ELFS:.elf=.dis)
+
+$(TESTS_OUT)/env/%.o: $(TESTS_ENV)/%.S $(TESTS_HDRS)
+	@mkdir -p $(@D)
+	$(RV_CC) $(RV_ASFLAGS) $(TESTS_CPPFLAGS) -c $< -o $@
+
+$(TESTS_OUT)/%.o: $(TESTS_SRC)/isa/%.S $(TESTS_HDRS)
+	@mkdir -p $(@D)
+	$(RV_CC) $(RV_ASFLAGS) $(TESTS_CPPFLAGS) -c $< -o $@
+$(TESTS_OUT)/%.o: $(TESTS_SRC)/priv/%.S $(TESTS_HDRS)
+	@mkdir -p $(@D)
+	$(RV_CC) $(RV_ASFLAGS) $(TESTS_CPPFLAGS) -c $< -o $@
+$(TESTS_OUT)/%.o: $(TESTS_SRC)/htif/%.S $(TESTS_HDRS)
+	@mkdir -p $(@D)
+	$(RV_CC) $(RV_ASFLAGS) $(TESTS_CPPFLAGS) -c $< -o $@
+$(TESTS_OUT)/%.o: $(TESTS_SRC)/c/%.c $(TESTS_HDRS)
+	@mkdir -p $(@D)
+	$(RV_CC) $(RV_CFLAGS) $(TEST_ARCH_FLAGS) $(TESTS_CPPFLAGS) -c $< -o $@
+
+$(TESTS_UART_ELFS): $(TESTS_OUT)/%.elf: $(TESTS_OUT)/%.o $(TESTS_ENV_UART)
+	$(RV_CC) $(TESTS_LDFLAGS) $^ $(RV_LIBS) -o $@
+$(TESTS_HTIF_ELFS): $(TESTS_OUT)/%.elf: $(TESTS_OUT)/%.o $(TESTS_ENV_HTIF)
+	$(RV_CC) $(TESTS_LDFLAGS) $^ $(RV_LIBS) -o $@
+
+$(TESTS_OUT)/%.dis: $(TESTS_OUT)/%.elf
+	$(RV_OBJDUMP) -d $< > $@
