@@ -23,51 +23,42 @@ module core_pmp #(
   logic [31:0] word;
   assign word = paddr_i;
 
-  // Per entry: does it match, and would it allow the access?
-  logic [15:0] match, grant;
-  for (genvar i = 0; i < 16; i++) begin : g_entry
-    logic [31:0] a, napot_mask;
-    logic [1:0]  mode;
-    logic        r, w, x, l, above_lo;
-    assign a    = pmpaddr_i[32*i +: 32];
-    if (i == 0) begin : g_first                  // TOR of entry 0: from address 0
-      assign above_lo = 1'b1;
-    end else begin : g_next
-      assign above_lo = !(word < pmpaddr_i[32*(i-1) +: 32]);
-    end
-    assign napot_mask = ~(a ^ (a + 32'd1));        // NAPOT: trailing ones and the next bit vary
-    assign mode = pmpcfg_i[8*i + `PMPCFG_A_LO +: 2];
-    assign r    = pmpcfg_i[8*i + `PMPCFG_R];
-    assign w    = pmpcfg_i[8*i + `PMPCFG_W];
-    assign x    = pmpcfg_i[8*i + `PMPCFG_X];
-    assign l    = pmpcfg_i[8*i + `PMPCFG_L];
-    always_comb begin
-      case (mode)
-        2'd1:    match[i] = above_lo && (word < a);                 // TOR
-        2'd2:    match[i] = (word == a);                             // NA4
-        2'd3:    match[i] = ((word ^ a) & napot_mask) == 32'd0;      // NAPOT
-        default: match[i] = 1'b0;                                    // OFF
-      endcase
-      if (i >= Entries) match[i] = 1'b0;
-    end
-    // M-mode is checked only against locked entries
-    assign grant[i] = (priv_i == `PRV_M && !l) ||
-                      ((!read_i || r) && (!write_i || w) && (!exec_i || x));
-  end
-
-  // Lowest-numbered match decides. (The search is skipped when it cannot change the answer —
-  // M-mode with no locked entry — which only matters for simulation speed.)
+  // Lowest-numbered match decides. The search runs only when it can change the answer (not
+  // for M-mode with no locked entry): in hardware that is just a mux, in simulation it saves
+  // evaluating sixteen comparators every cycle.
   logic any_locked;
   always_comb begin
     any_locked = 1'b0;
     for (int i = 0; i < 16; i++)
       if (i < Entries) any_locked = any_locked | pmpcfg_i[8*i + `PMPCFG_L];
   end
+
   always_comb begin
+    logic [31:0] a, prev, napot_mask;
+    logic        hit, r, w, x, l;
+    a = 32'd0; prev = 32'd0; napot_mask = 32'd0;
+    hit = 1'b0; r = 1'b0; w = 1'b0; x = 1'b0; l = 1'b0;
     allow_o = (priv_i == `PRV_M) || (Entries == 0);
     if (priv_i != `PRV_M || any_locked) begin
-      for (int i = 15; i >= 0; i--)
-        if (match[i]) allow_o = grant[i];
+      for (int i = 15; i >= 0; i--) begin
+        a    = pmpaddr_i[32*i +: 32];
+        prev = pmpaddr_i[32*((i + 15) % 16) +: 32];   // entry i-1 (unused for entry 0)
+        napot_mask = ~(a ^ (a + 32'd1));             // NAPOT: trailing ones and the next bit vary
+        case (pmpcfg_i[8*i + `PMPCFG_A_LO +: 2])
+          2'd1:    hit = (i == 0 || !(word < prev)) && (word < a);   // TOR
+          2'd2:    hit = (word == a);                                // NA4
+          2'd3:    hit = ((word ^ a) & napot_mask) == 32'd0;         // NAPOT
+          default: hit = 1'b0;                                       // OFF
+        endcase
+        r = pmpcfg_i[8*i + `PMPCFG_R];
+        w = pmpcfg_i[8*i + `PMPCFG_W];
+        x = pmpcfg_i[8*i + `PMPCFG_X];
+        l = pmpcfg_i[8*i + `PMPCFG_L];
+        // M-mode is checked only against locked entries
+        if (hit && i < Entries)
+          allow_o = (priv_i == `PRV_M && !l) ||
+                    ((!read_i || r) && (!write_i || w) && (!exec_i || x));
+      end
     end
   end
 
