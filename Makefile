@@ -24,7 +24,9 @@ include $(TOP)/rtl/rtl.mk
 -include $(TOP)/tb/tb.mk
 -include $(TOP)/sw/sw.mk
 -include $(TOP)/iss/iss.mk
+-include $(TOP)/tb/mmu/mmu.mk
 -include $(TOP)/tests/tests.mk
+-include $(TOP)/synth/synth.mk
 
 # `run` and `test` install dependencies first, then recurse so that every later
 # rule sees the installed tools.

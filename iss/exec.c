@@ -395,6 +395,7 @@ void iss_step(iss_t *s, iss_retire_t *r)
     s->rec = r;
     if ((s->steps & (BATCH_STEPS - 1)) == 0)
         dev_poll_input(&s->dev);
+    iss_htif_poll(s);
     if (irq_take(s)) {
         r->intr = true;
         s->steps++;
@@ -412,6 +413,9 @@ iss_status_t iss_run(iss_t *s, uint64_t n)
     const uint64_t end = s->steps + n;
     while (!s->exited && s->steps < end) {
         dev_poll_input(&s->dev);
+        iss_htif_poll(s);
+        if (s->exited)
+            break;
         if (irq_take(s)) {                  /* also brings mtime up to date */
             s->steps++;
             s->notretired++;
@@ -424,6 +428,9 @@ iss_status_t iss_run(iss_t *s, uint64_t n)
         if (!s->mtime_manual && s->dev.mtime < s->dev.mtimecmp &&
             s->dev.mtimecmp - s->dev.mtime < room)
             room = s->dev.mtimecmp - s->dev.mtime;
+        /* stop where a pending low-word-only HTIF request is due */
+        if (s->htif_due && s->htif_due > s->steps && s->htif_due - s->steps < room)
+            room = s->htif_due - s->steps;
         s->batch_end = s->steps + room;
         exec_loop(s, NULL);
     }

@@ -72,6 +72,8 @@ void iss_reset(iss_t *s)
     s->irq_ovr_mask = s->irq_ovr_bits = 0;
     s->mmio_ovr_valid = false;
     s->exited = false;
+    s->htif_low_stored = false;
+    s->htif_due = 0;
     s->exit_code = 0;
     dev_reset(&s->dev);
     csr_reset(s);
@@ -102,18 +104,43 @@ void iss_request_exit(iss_t *s, int code)
     batch_break(s);
 }
 
-/* A store to RAM touched [tohost, tohost+8): hand a low-word store to tb/htif. */
-void htif_store_hook(iss_t *s, uint32_t pa)
+/* Steps after a low-word-only tohost store before the request is taken (RV32 programs
+ * may store only the low word; the testbench waits likewise, in cycles). */
+#define HTIF_LOW_ONLY_STEPS 16u
+
+static void htif_take_request(iss_t *s)
 {
-    uint8_t b[8];
-    if (s->htif_manual || pa - s->tohost >= 4 || !iss_mem_read(s, s->tohost, b, 8))
-        return;
-    uint64_t v = 0;
-    for (int i = 7; i >= 0; i--)
-        v = v << 8 | b[i];
-    int st = htif_tohost(&box_of(s)->htif, v);
+    s->htif_low_stored = false;
+    s->htif_due = 0;
+    int st = htif_poll(&box_of(s)->htif);   /* reads tohost, clears it, serves it */
     if (st != HTIF_CONTINUE)
         iss_request_exit(s, st);
+}
+
+/* A store to RAM touched [tohost, tohost+8). On RV32 a request takes two stores: it is
+ * taken when the high word is stored after the low word, or HTIF_LOW_ONLY_STEPS steps
+ * after a low word stored alone (iss_htif_poll). */
+void htif_store_hook(iss_t *s, uint32_t pa)
+{
+    uint32_t off = pa - s->tohost;
+    if (s->htif_manual || off >= 8)
+        return;
+    if (off < 4) {
+        if (!s->htif_low_stored) {          /* a program may store it again and again */
+            s->htif_low_stored = true;
+            s->htif_due = s->steps + HTIF_LOW_ONLY_STEPS;
+            batch_break(s);
+        }
+    } else if (s->htif_low_stored) {
+        htif_take_request(s);
+    }
+}
+
+/* Between batches: take a low-word-only request whose wait is over. */
+void iss_htif_poll(iss_t *s)
+{
+    if (s->htif_due && s->steps >= s->htif_due)
+        htif_take_request(s);
 }
 
 void iss_set_htif_manual(iss_t *s, bool manual)

@@ -74,6 +74,8 @@ struct iss {
 
     /* ELF / HTIF */
     uint32_t tohost, fromhost, sig_begin, sig_end;
+    bool htif_low_stored;             /* the low word of tohost was stored, request pending */
+    uint64_t htif_due;                /* step at which a low-word-only request is taken, or 0 */
     bool exited;
     int exit_code;
 };
@@ -108,6 +110,7 @@ uint32_t mmu_amo_ptr(iss_t *s, uint32_t va, sv32_access_t acc, uint32_t **host, 
 
 /* iss.c */
 void htif_store_hook(iss_t *s, uint32_t pa);
+void iss_htif_poll(iss_t *s);
 void iss_request_exit(iss_t *s, int code);
 
 /* Stop the current batch after this step (something may have changed interrupts). */

@@ -4,8 +4,9 @@
 #                        "N passed, N failed"
 #   make tests-build     build the test programs only (build/tests/*.elf, *.dis)
 #
-# One source file is one program: tests/{isa,priv,c}/NAME.{S,c} use the UART console
-# (QEMU-virt style), tests/htif/NAME.S the tohost/fromhost console (riscv-tests style).
+# One source file is one program: tests/{isa,priv,vm,pmp,c}/NAME.{S,c} use the UART
+# console (QEMU-virt style), tests/htif/NAME.S the tohost/fromhost console (riscv-tests
+# style). tests/vm and tests/pmp (the Sv32 MMU and PMP tests) share tests/vm/vm.h.
 # tests/list.txt says how each program is run. See tests/README.md.
 
 TESTS_SRC := $(TOP)/tests
@@ -20,7 +21,8 @@ TESTS_LDFLAGS  := $(RV_LDFLAGS) -T $(TESTS_ENV)/link.ld -Wl,--no-warn-rwx-segmen
                   -Wl,--defsym=RAM_BASE=$(call tests_arch,RAM_BASE) \
                   -Wl,--defsym=RESET_PC=$(call tests_arch,RESET_PC)
 
-TESTS_UART_SRCS := $(wildcard $(TESTS_SRC)/isa/*.S $(TESTS_SRC)/priv/*.S $(TESTS_SRC)/c/*.c)
+TESTS_UART_SRCS := $(wildcard $(TESTS_SRC)/isa/*.S $(TESTS_SRC)/priv/*.S $(TESTS_SRC)/c/*.c \
+                     $(TESTS_SRC)/vm/*.S $(TESTS_SRC)/pmp/*.S)
 TESTS_HTIF_SRCS := $(wildcard $(TESTS_SRC)/htif/*.S)
 tests_name       = $(basename $(notdir $(1)))
 TESTS_UART_ELFS := $(foreach s,$(TESTS_UART_SRCS),$(TESTS_OUT)/$(call tests_name,$(s)).elf)
@@ -53,6 +55,23 @@ $(TESTS_OUT)/%.o: $(TESTS_SRC)/isa/%.S $(TESTS_HDRS)
 $(TESTS_OUT)/%.o: $(TESTS_SRC)/priv/%.S $(TESTS_HDRS)
 	@mkdir -p $(@D)
 	$(RV_CC) $(RV_ASFLAGS) $(TESTS_CPPFLAGS) -c $< -o $@
+$(TESTS_OUT)/%.o: $(TESTS_SRC)/vm/%.S $(TESTS_HDRS) $(TESTS_SRC)/vm/vm.h
+	@mkdir -p $(@D)
+	$(RV_CC) $(RV_ASFLAGS) $(TESTS_CPPFLAGS) -I$(TESTS_SRC)/vm -c $< -o $@
+$(TESTS_OUT)/%.o: $(TESTS_SRC)/pmp/%.S $(TESTS_HDRS) $(TESTS_SRC)/vm/vm.h
+	@mkdir -p $(@D)
+	$(RV_CC) $(RV_ASFLAGS) $(TESTS_CPPFLAGS) -I$(TESTS_SRC)/vm -c $< -o $@
+# A program that includes another test's source (a variant of it) depends on it too.
+$(TESTS_OUT)/vm-fault-full.o: $(TESTS_SRC)/vm/vm-fault.S
+$(TESTS_OUT)/vm-perm-amo.o: $(TESTS_SRC)/vm/vm-perm.S
+$(TESTS_OUT)/vm-pa-walk.o: $(TESTS_SRC)/vm/vm-pa.S
+$(TESTS_OUT)/vm-asid-tlb.o: $(TESTS_SRC)/vm/vm-asid.S
+$(TESTS_OUT)/vm-sfence-tlb.o: $(TESTS_SRC)/vm/vm-sfence.S
+$(TESTS_OUT)/vm-svade.o: $(TESTS_SRC)/vm/vm-svadu.S
+$(TESTS_OUT)/pmp-rwx-amo.o: $(TESTS_SRC)/pmp/pmp-rwx.S
+$(TESTS_OUT)/pmp-walk-ad.o: $(TESTS_SRC)/pmp/pmp-walk.S
+$(TESTS_OUT)/vm-fetch-spec.o: $(TESTS_SRC)/vm/vm-fetch.S
+$(TESTS_OUT)/vm-hpm-tlb.o: $(TESTS_SRC)/vm/vm-hpm.S
 $(TESTS_OUT)/%.o: $(TESTS_SRC)/htif/%.S $(TESTS_HDRS)
 	@mkdir -p $(@D)
 	$(RV_CC) $(RV_ASFLAGS) $(TESTS_CPPFLAGS) -c $< -o $@

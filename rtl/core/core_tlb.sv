@@ -53,21 +53,28 @@ module core_tlb #(
     page_match = (vpn[19:10] == va_vpn[19:10]) && (mega || vpn[9:0] == va_vpn[9:0]);
   endfunction
 
-  // The lookup is only evaluated while it is used: a simulation-speed choice (Verilator turns
-  // the if into a branch); in hardware the outputs are simply ignored when unused.
-  logic [Entries-1:0] hit_vec;
+  // The lookup is only evaluated while it is used: a simulation-speed choice (the simulator
+  // compiles the if into a branch); in hardware the outputs are simply ignored when unused.
+  // Several entries may match one address (a page changed into a megapage without an
+  // sfence.vma, or inconsistent G bits across ASIDs); the spec then lets either be used, but
+  // not a blend of them, so exactly one — the lowest-numbered — is read.
+  logic [Entries-1:0] hit_vec, hit_first;
   logic [21:0] sel_ppn;
   logic [7:0]  sel_flags;
   logic        sel_mega;
   always_comb begin
     hit_vec = '0;
-    sel_ppn = '0; sel_flags = '0; sel_mega = 1'b0;
-    if (lookup_i) begin
-      for (int i = 0; i < Entries; i++) begin
+    for (int i = 0; i < Entries; i++)
+      if (lookup_i)
         hit_vec[i] = valid_q[i] && page_match(vpn_q[i], mega_q[i], vaddr_i) &&
                      (flags_q[i][5] || asid_q[i] == asid_i);          // G or same ASID
-        // one-hot AND-OR read mux
-        if (hit_vec[i]) begin
+  end
+  assign hit_first = hit_vec & (~hit_vec + 1'b1);                     // lowest set bit
+  always_comb begin
+    sel_ppn = '0; sel_flags = '0; sel_mega = 1'b0;
+    if (lookup_i) begin
+      for (int i = 0; i < Entries; i++) begin                         // one-hot AND-OR mux
+        if (hit_first[i]) begin
           sel_ppn   = sel_ppn | ppn_q[i];
           sel_flags = sel_flags | flags_q[i];
           sel_mega  = sel_mega | mega_q[i];

@@ -5,7 +5,9 @@
 // Interconnect: the instruction bus goes to the RAM's fetch port (the core only fetches from
 // RAM: its translation step raises access faults for anything else). The data bus is decoded
 // by address to one target; the target's read data is selected in the response cycle.
-// Every target answers in one cycle, so both grants are always high.
+// Every target answers in one cycle. With the default two-port RAM both grants are always
+// high; with RamPorts = 1 (a board whose RAM blocks have one port) the RAM arbitrates
+// between fetch and data and the grants come from it (rtl/soc/ram.sv).
 `include "arch.vh"
 
 module soc #(
@@ -13,7 +15,11 @@ module soc #(
   parameter int MtimeDiv    = 1,
   parameter int PmpEntries  = 16,
   parameter int HpmCounters = 8,
-  parameter int BtbEntries  = 64
+  parameter int BtbEntries  = 64,
+  parameter int ItlbEntries = 16,
+  parameter int DtlbEntries = 16,
+  parameter int RamPorts    = 2,      // 2: two-port RAM; 1: one port shared by fetch and data
+  parameter     RamInitFile = ""      // $readmemh image of the RAM (synthesis; "" = none)
 ) (
   input  logic        clk_i,
   input  logic        rst_ni,
@@ -48,7 +54,7 @@ module soc #(
   output logic [31:0] rvfi_mip_o
 );
   // ---------------------------------------------------------------- core
-  logic        ibus_req, dbus_req, dbus_we;
+  logic        ibus_req, ibus_gnt, dbus_req, dbus_gnt, dbus_we;
   logic [31:0] ibus_addr, ibus_rdata, dbus_addr, dbus_wdata, dbus_rdata;
   logic [3:0]  dbus_be;
   logic        msip, mtip, uart_irq;
@@ -56,12 +62,12 @@ module soc #(
 
   core #(
     .RamBytes(RamBytes), .PmpEntries(PmpEntries), .HpmCounters(HpmCounters),
-    .BtbEntries(BtbEntries)
+    .BtbEntries(BtbEntries), .ItlbEntries(ItlbEntries), .DtlbEntries(DtlbEntries)
   ) u_core (
     .clk_i, .rst_ni,
-    .ibus_req_o(ibus_req), .ibus_addr_o(ibus_addr), .ibus_gnt_i(1'b1), .ibus_rdata_i(ibus_rdata),
+    .ibus_req_o(ibus_req), .ibus_addr_o(ibus_addr), .ibus_gnt_i(ibus_gnt), .ibus_rdata_i(ibus_rdata),
     .dbus_req_o(dbus_req), .dbus_we_o(dbus_we), .dbus_be_o(dbus_be), .dbus_addr_o(dbus_addr),
-    .dbus_wdata_o(dbus_wdata), .dbus_gnt_i(1'b1), .dbus_rdata_i(dbus_rdata),
+    .dbus_wdata_o(dbus_wdata), .dbus_gnt_i(dbus_gnt), .dbus_rdata_i(dbus_rdata),
     .irq_m_soft_i(msip), .irq_m_timer_i(mtip), .irq_m_ext_i(uart_irq), .mtime_i(mtime),
     .rvfi_valid_o, .rvfi_order_o, .rvfi_insn_o, .rvfi_pc_o, .rvfi_next_pc_o, .rvfi_priv_o,
     .rvfi_rd_addr_o, .rvfi_rd_wdata_o, .rvfi_mem_addr_o, .rvfi_mem_paddr_o,
@@ -103,11 +109,14 @@ module soc #(
   end
 
   // ---------------------------------------------------------------- targets
-  ram #(.Bytes(RamBytes)) u_ram (
-    .clk_i,
-    .a_req_i(ibus_req), .a_addr_i(ibus_addr - `RAM_BASE), .a_rdata_o(ibus_rdata),
+  // The RAM grants both buses (data wins when it has one port); devices never wait.
+  ram #(.Bytes(RamBytes), .Ports(RamPorts), .InitFile(RamInitFile)) u_ram (
+    .clk_i, .rst_ni,
+    .a_req_i(ibus_req), .a_addr_i(ibus_addr - `RAM_BASE), .a_gnt_o(ibus_gnt),
+    .a_rdata_o(ibus_rdata),
     .b_req_i(dbus_req && sel_ram), .b_we_i(dbus_we), .b_be_i(dbus_be),
-    .b_addr_i(dbus_addr - `RAM_BASE), .b_wdata_i(dbus_wdata), .b_rdata_o(ram_rdata)
+    .b_addr_i(dbus_addr - `RAM_BASE), .b_wdata_i(dbus_wdata), .b_gnt_o(dbus_gnt),
+    .b_rdata_o(ram_rdata)
   );
 
   // The UART registers are bytes: the lane of the access selects the write byte.

@@ -70,6 +70,33 @@ else bad "commit-log: unexpected content: $(head -3 "$d/hello.log")"; fi
 run trace        0 hi 'PASS'                               -- --trace "$d/hello.fst" --trace-start 2 "$d/hello.elf"
 if [ -s "$d/hello.fst" ]; then ok; else bad "trace: $d/hello.fst missing or empty"; fi
 
+# ---- lockstep co-simulation (--cosim) ----
+run cosim-hello  0 hi 'cosim: 11 records checked against the ISS, no divergence' -- --cosim "$d/hello.elf"
+run cosim-fail7  7 hi '^vsim: FAIL \(finisher code 7\)$'   -- --cosim "$d/fail7.elf"
+run cosim-htif   0 'ok!' 'no divergence'                   -- --cosim "$d/htif.elf"
+run cosim-htif-low 0 'ok!' 'no divergence'                 -- --cosim "$d/htif_low.elf"
+run cosim-limit  3 hi '^vsim: TIMEOUT: --max-cycles 200 '  -- --cosim --max-cycles 200 "$d/spin.elf"
+# UART receive: the model gets the RTL's RBR/LSR values
+printf 'abc.xyz' | timeout 120 "$vsim" --cosim --max-cycles 1000000 "$d/echo.elf" > "$out" 2> "$err"
+rc=$?
+if [ "$rc" -eq 0 ] && [ "$(cat "$out")" = "abc." ] && grep -q 'no divergence' "$err"; then ok
+else bad "cosim-echo: status $rc, stdout '$(cat "$out")'"; fi
+# The checker must fail: --cosim-inject corrupts the model's x6 at record 5 (li t1, '\n').
+# Expect exit 4, the field with both values, and the last records of both sides with the
+# differing pair marked.
+timeout 120 "$vsim" --cosim --cosim-inject 5 --max-cycles 1000000 "$d/hello.elf" > "$out" 2> "$err" < /dev/null
+rc=$?
+if [ "$rc" -ne 4 ]; then bad "cosim-inject: exit status $rc, expected 4"
+elif ! grep -Eq '^vsim: COSIM DIVERGENCE at record 5 \(cycle [0-9]+, pc 0x80000014\): rd_wdata$' "$err"; then
+  bad "cosim-inject: no divergence headline for record 5"
+elif ! grep -Eq '^vsim: +rd_wdata +RTL 0x0000000a +ISS 0x0000000b$' "$err"; then
+  bad "cosim-inject: field values not reported"
+elif [ "$(grep -c '^  [RI] ' "$err")" -ne 10 ] || [ "$(grep -c '^\* [RI] ' "$err")" -ne 2 ]; then
+  bad "cosim-inject: expected 5 agreeing and 1 differing record pair in the history"
+elif ! grep -q '^vsim: FAIL (co-simulation divergence after 6 records)$' "$err"; then
+  bad "cosim-inject: no FAIL line"
+else ok; fi
+
 # ---- bad input ----
 badinput missing-file   "$d/no-such-file.elf"
 badinput not-elf        "$src/hello.S"
@@ -81,6 +108,7 @@ badinput bad-number     --max-cycles 12x "$d/hello.elf"
 badinput no-program     --quiet
 badinput two-programs   "$d/hello.elf" "$d/hello.elf"
 badinput no-signature   --signature "$d/x.sig" "$d/hello.elf"
+badinput inject-alone   --cosim-inject 5 "$d/hello.elf"
 
 echo "tb-selftest: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

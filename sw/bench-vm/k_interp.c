@@ -1,0 +1,2 @@
+/* k_interp.c — the sw/bench kernel, compiled into bench-vm unchanged. */
+#include "../bench/k_interp.c"
