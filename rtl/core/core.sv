@@ -170,7 +170,8 @@ module core #(
   assign d_rs1_used = !(d_opc == 7'b0110111 || d_opc == 7'b0010111 || d_opc == 7'b1101111 ||
                         (d_opc == 7'b1110011 && d_instr[14]));
   assign d_rs2_used = (d_opc == 7'b1100011 || d_opc == 7'b0100011 || d_opc == 7'b0110011 ||
-                       d_opc == 7'b0101111);
+                       d_opc == 7'b0101111 ||
+                       (d_opc == 7'b1110011 && d_instr[31:25] == 7'b0001001));   // sfence.vma
 
   // ==================================================================== EX registers
   logic        e_valid_q, e_first_q, e_busy_q;
