@@ -27,6 +27,7 @@ include $(TOP)/rtl/rtl.mk
 -include $(TOP)/tb/mmu/mmu.mk
 -include $(TOP)/tests/tests.mk
 -include $(TOP)/synth/synth.mk
+-include $(TOP)/firmware/firmware.mk
 
 # `run` and `test` install dependencies first, then recurse so that every later
 # rule sees the installed tools.

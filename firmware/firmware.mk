@@ -1,0 +1,95 @@
+# firmware.mk — the M-mode layer, the S-mode kernel and its user programs.
+#
+#   make firmware    build $(BUILD)/firmware/kernel.elf (one ELF: M layer + kernel
+#                    with the user programs embedded; .dis and .map next to it)
+#   make fw-iss      run it on the reference model (build/iss)
+#   make fw-qemu     run it on QEMU virt
+#   make fw-sim      run it on the RTL simulation (build/vsim; slow)
+#
+# Inputs from the top Makefile: TOP, BUILD; from mk/toolchain.mk: RV_*, QEMU.
+# The M layer's objects are partially linked into mlayer.o so that
+# firmware.ld can place them (and only them) in the M region.
+
+FW_DIR := $(TOP)/firmware
+FW_OUT := $(BUILD)/firmware
+FW_ELF := $(FW_OUT)/kernel.elf
+FW_Q   := $(if $(V),,@)
+
+FW_CFLAGS  := $(RV_CFLAGS) -I$(FW_DIR)/include -fno-tree-loop-distribute-patterns \
+              -fno-builtin -ffunction-sections -fdata-sections
+FW_HDRS    := $(wildcard $(FW_DIR)/include/*.h $(FW_DIR)/m/*.h) $(TOP)/arch/arch.h
+
+FW_M_SRCS  := $(wildcard $(FW_DIR)/m/*.S $(FW_DIR)/m/*.c)
+FW_M_OBJS  := $(patsubst $(FW_DIR)/%,$(FW_OUT)/%.o,$(FW_M_SRCS))
+FW_K_SRCS  := $(wildcard $(FW_DIR)/kernel/*.S $(FW_DIR)/kernel/*.c) $(FW_DIR)/lib/vsnprintf.c
+FW_K_OBJS  := $(patsubst $(FW_DIR)/%,$(FW_OUT)/%.o,$(FW_K_SRCS))
+
+FW_U_PROGS := demo segv
+FW_U_LIB   := $(addprefix $(FW_OUT)/user/,crt0.S.o ulib.c.o vsnprintf.c.o)
+FW_U_ELFS  := $(addprefix $(FW_OUT)/user/,$(addsuffix .elf,$(FW_U_PROGS)))
+
+FW_QEMU_RUN := $(QEMU) -M virt -cpu rv32,c=false,f=false,d=false,h=false -bios none \
+               -nographic -monitor none -serial stdio -kernel
+
+.PHONY: firmware fw-iss fw-qemu fw-sim
+# keep the user objects (pattern-rule intermediates) between builds
+.SECONDARY: $(FW_U_LIB) $(patsubst %,$(FW_OUT)/user/%.c.o,$(FW_U_PROGS))
+firmware: $(FW_ELF)
+
+# ---- M layer: -mno-relax, it must not use the kernel's gp ----
+$(FW_OUT)/m/%.c.o: $(FW_DIR)/m/%.c $(FW_HDRS)
+	@mkdir -p $(@D)
+	@echo "  CC      firmware/m/$(<F)"
+	$(FW_Q)$(RV_CC) $(FW_CFLAGS) -mno-relax -I$(FW_DIR)/m -c $< -o $@
+$(FW_OUT)/m/%.S.o: $(FW_DIR)/m/%.S $(FW_HDRS)
+	@mkdir -p $(@D)
+	@echo "  AS      firmware/m/$(<F)"
+	$(FW_Q)$(RV_CC) $(RV_ASFLAGS) -mno-relax -I$(FW_DIR)/include -I$(FW_DIR)/m -c $< -o $@
+$(FW_OUT)/mlayer.o: $(FW_M_OBJS)
+	$(FW_Q)$(RV_CC) $(RV_ARCH) -nostdlib -r $^ -o $@
+
+# ---- kernel ----
+$(FW_OUT)/kernel/%.c.o: $(FW_DIR)/kernel/%.c $(FW_HDRS)
+	@mkdir -p $(@D)
+	@echo "  CC      firmware/kernel/$(<F)"
+	$(FW_Q)$(RV_CC) $(FW_CFLAGS) -c $< -o $@
+$(FW_OUT)/lib/%.c.o: $(FW_DIR)/lib/%.c
+	@mkdir -p $(@D)
+	@echo "  CC      firmware/lib/$(<F)"
+	$(FW_Q)$(RV_CC) $(FW_CFLAGS) -c $< -o $@
+$(FW_OUT)/kernel/%.S.o: $(FW_DIR)/kernel/%.S $(FW_HDRS)
+	@mkdir -p $(@D)
+	@echo "  AS      firmware/kernel/$(<F)"
+	$(FW_Q)$(RV_CC) $(RV_ASFLAGS) -I$(FW_DIR)/include -Wa,-I$(FW_OUT)/user -c $< -o $@
+$(FW_OUT)/kernel/user_images.S.o: $(FW_U_ELFS)
+
+$(FW_ELF): $(FW_OUT)/mlayer.o $(FW_K_OBJS) $(FW_DIR)/firmware.ld
+	@echo "  LD      $@"
+	$(FW_Q)$(RV_CC) $(RV_LDFLAGS) -T$(FW_DIR)/firmware.ld -Wl,--gc-sections \
+	  -Wl,--no-warn-rwx-segments -Wl,-Map,$(FW_OUT)/kernel.map \
+	  $(FW_OUT)/mlayer.o $(FW_K_OBJS) $(RV_LIBS) -o $@
+	$(FW_Q)$(RV_OBJDUMP) -d $@ > $(FW_OUT)/kernel.dis
+
+# ---- user programs (firmware/user/NAME.c + crt0, ulib, vsnprintf) ----
+$(FW_OUT)/user/%.c.o: $(FW_DIR)/user/%.c $(FW_DIR)/user/user.h
+	@mkdir -p $(@D)
+	@echo "  CC      firmware/user/$(<F)"
+	$(FW_Q)$(RV_CC) $(FW_CFLAGS) -c $< -o $@
+$(FW_OUT)/user/vsnprintf.c.o: $(FW_DIR)/lib/vsnprintf.c
+	@mkdir -p $(@D)
+	$(FW_Q)$(RV_CC) $(FW_CFLAGS) -c $< -o $@
+$(FW_OUT)/user/%.S.o: $(FW_DIR)/user/%.S
+	@mkdir -p $(@D)
+	$(FW_Q)$(RV_CC) $(RV_ASFLAGS) -c $< -o $@
+$(FW_OUT)/user/%.elf: $(FW_OUT)/user/%.c.o $(FW_U_LIB) $(FW_DIR)/user/user.ld
+	@echo "  LD      $@"
+	$(FW_Q)$(RV_CC) $(RV_LDFLAGS) -T$(FW_DIR)/user/user.ld -Wl,--gc-sections \
+	  $< $(FW_U_LIB) $(RV_LIBS) -o $@
+
+# ---- running ----
+fw-iss: $(FW_ELF)
+	timeout 60 $(BUILD)/iss --max-instructions 50000000 $(FW_ELF)
+fw-qemu: $(FW_ELF)
+	timeout 60 $(FW_QEMU_RUN) $(FW_ELF) < /dev/null
+fw-sim: $(FW_ELF)
+	timeout 1800 $(BUILD)/vsim --max-cycles 200000000 $(FW_ELF) < /dev/null

@@ -1,0 +1,52 @@
+/* memlayout.h — the kernel's address spaces, and __pa/__va (the only place
+ * where virtual and physical kernel addresses are converted).
+ *
+ *   0x0000_0000 - 0xBFFF_FFFF  user space (3 GiB); the user stack tops at USTACK_TOP
+ *   0xC000_0000 - ...          all RAM, direct-mapped with 4 MiB megapages (lowmem):
+ *                              va = pa - RAM_BASE + PAGE_OFFSET
+ *   0xFE00_0000 - 0xFEBF_FFFF  devices, one megapage each (IO_UART, IO_FINISHER, IO_CLINT)
+ *
+ * Physical RAM: [RAM_BASE, +64 KiB) the M-mode layer (PMP-closed to S/U), then the
+ * kernel image from KERNEL_PHYS, then free frames up to RAM_BASE + RAM_SIZE.
+ */
+#ifndef FW_MEMLAYOUT_H
+#define FW_MEMLAYOUT_H
+
+#include "arch.h"
+
+#ifdef __ASSEMBLER__
+#define _U(x) x
+#else
+#define _U(x) x##u
+#endif
+
+#define PAGE_OFFSET   _U(0xC0000000)
+#define PAGE_SIZE     (_U(1) << PAGE_SHIFT)
+#define MEGAPAGE_SIZE (_U(1) << MEGAPAGE_SHIFT)
+#define RAM_SIZE      RAM_SIZE_DEFAULT
+#define RAM_END       (RAM_BASE + RAM_SIZE)
+#define M_LAYER_SIZE  _U(0x10000)
+#define KERNEL_PHYS   (RAM_BASE + M_LAYER_SIZE)
+
+#define IO_BASE       _U(0xFE000000)
+#define IO_UART       (IO_BASE + (UART_BASE & (MEGAPAGE_SIZE - 1)))
+#define IO_FINISHER   (IO_BASE + 1 * MEGAPAGE_SIZE + (FINISHER_BASE & (MEGAPAGE_SIZE - 1)))
+#define IO_CLINT      (IO_BASE + 2 * MEGAPAGE_SIZE + (CLINT_BASE & (MEGAPAGE_SIZE - 1)))
+
+#define TASK_SIZE     PAGE_OFFSET               /* user addresses are below */
+#define USTACK_TOP    (TASK_SIZE - PAGE_SIZE)   /* one unmapped page under the kernel */
+#define USTACK_SIZE   (_U(64) * 1024)
+
+#ifndef __ASSEMBLER__
+#include <stdint.h>
+typedef uint32_t phys_addr_t;
+
+/* Kernel direct-map virtual address <-> physical address (lowmem only). */
+#define __pa(x)  ((phys_addr_t)((uintptr_t)(x) - PAGE_OFFSET + RAM_BASE))
+#define __va(x)  ((void *)((uintptr_t)(x) - RAM_BASE + PAGE_OFFSET))
+#define PFN_DOWN(pa)  ((uint32_t)(pa) >> PAGE_SHIFT)
+#define PFN_PHYS(pfn) ((phys_addr_t)(pfn) << PAGE_SHIFT)
+#define PAGE_ALIGN(x) (((uintptr_t)(x) + PAGE_SIZE - 1) & ~(uintptr_t)(PAGE_SIZE - 1))
+#define PAGE_MASK     (~(uintptr_t)(PAGE_SIZE - 1))
+#endif
+#endif

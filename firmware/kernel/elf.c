@@ -1,0 +1,68 @@
+/* elf.c — builds a process image from an embedded ELF: VMAs only, no copying.
+ *
+ * Each PT_LOAD becomes a file-backed VMA from its page-aligned vaddr to the end
+ * of its file bytes (pages filled on first touch: major faults), plus an
+ * anonymous VMA for the rest of p_memsz (.bss past the last file page: minor
+ * faults). The heap (start_brk = brk) begins after the highest segment.
+ */
+#include "kernel.h"
+#include "sched.h"
+
+#define EM_RISCV 243
+#define PT_LOAD  1
+#define PF_X 1
+#define PF_W 2
+#define PF_R 4
+
+struct elf32_ehdr {
+    uint8_t  e_ident[16];
+    uint16_t e_type, e_machine;
+    uint32_t e_version, e_entry, e_phoff, e_shoff, e_flags;
+    uint16_t e_ehsize, e_phentsize, e_phnum, e_shentsize, e_shnum, e_shstrndx;
+};
+struct elf32_phdr {
+    uint32_t p_type, p_offset, p_vaddr, p_paddr, p_filesz, p_memsz, p_flags, p_align;
+};
+
+/* Fills mm from img; the entry point goes to *entry. 0 or -EINVAL/-ENOMEM. */
+int load_elf_binary(struct mm_struct *mm, const struct binimage *img, uintptr_t *entry)
+{
+    const struct elf32_ehdr *eh = (const void *)img->data;
+
+    if (img->size < sizeof *eh || memcmp(eh->e_ident, "\177ELF\1\1", 6) ||
+        eh->e_machine != EM_RISCV || eh->e_phentsize != sizeof(struct elf32_phdr) ||
+        eh->e_phoff + eh->e_phnum * sizeof(struct elf32_phdr) > img->size)
+        return -EINVAL;
+    const struct elf32_phdr *ph = (const void *)(img->data + eh->e_phoff);
+    for (int i = 0; i < eh->e_phnum; i++, ph++) {
+        if (ph->p_type != PT_LOAD || !ph->p_memsz)
+            continue;
+        if ((ph->p_vaddr ^ ph->p_offset) & (PAGE_SIZE - 1) ||
+            ph->p_offset + ph->p_filesz > img->size || ph->p_filesz > ph->p_memsz ||
+            ph->p_vaddr + ph->p_memsz > TASK_SIZE)
+            return -EINVAL;
+        uint32_t fl = ((ph->p_flags & PF_R) ? VM_READ : 0) |
+                      ((ph->p_flags & PF_W) ? VM_WRITE : 0) |
+                      ((ph->p_flags & PF_X) ? VM_EXEC : 0);
+        uintptr_t start = ph->p_vaddr & PAGE_MASK;
+        uintptr_t fend = ph->p_vaddr + ph->p_filesz;
+        uintptr_t fmapend = PAGE_ALIGN(fend), end = PAGE_ALIGN(ph->p_vaddr + ph->p_memsz);
+        if (ph->p_filesz &&
+            !vma_create(mm, start, fmapend, fl, img, ph->p_offset >> PAGE_SHIFT, fend))
+            return -ENOMEM;
+        if (end > fmapend && !vma_create(mm, ph->p_filesz ? fmapend : start, end, fl,
+                                         NULL, 0, 0))
+            return -ENOMEM;
+        if (fl & VM_EXEC) {
+            mm->start_code = ph->p_vaddr;
+            mm->end_code = ph->p_vaddr + ph->p_memsz;
+        } else if (fl & VM_WRITE) {
+            mm->start_data = ph->p_vaddr;
+            mm->end_data = fend;
+        }
+        if (end > mm->start_brk)
+            mm->start_brk = mm->brk = end;
+    }
+    *entry = eh->e_entry;
+    return 0;
+}

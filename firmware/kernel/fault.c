@@ -1,0 +1,142 @@
+/* fault.c — demand paging: the page-fault path and user-memory copies.
+ *
+ * handle_mm_fault() follows Linux's shape: find the VMA and check the access
+ * against vm_flags (no VMA or not allowed → VM_FAULT_SIGSEGV, an "invalid"
+ * fault); then, for an empty PTE, do_file_page() (major: contents from the
+ * program image) or do_anonymous_page() (minor: a zeroed frame); for a present
+ * PTE the fault can only be Svade's (A clear, or a store with D clear): set the
+ * bits in software (counted as "accessed"). New PTEs get A set, and D when the
+ * fault is a write, so touching N fresh pages costs exactly N faults.
+ */
+#include "kernel.h"
+#include "mm.h"
+
+struct fault_counts global_flt;
+
+static uint32_t vma_prot(const struct vm_area_struct *vma, uint32_t fault_flags)
+{
+    uint32_t prot = _PAGE_V | _PAGE_U | _PAGE_A;
+    if (vma->vm_flags & VM_READ)  prot |= _PAGE_R;
+    if (vma->vm_flags & VM_WRITE) prot |= _PAGE_W;
+    if (vma->vm_flags & VM_EXEC)  prot |= _PAGE_X;
+    if (fault_flags & FAULT_FLAG_WRITE)
+        prot |= _PAGE_D;
+    return prot;
+}
+
+static void set_pte_page(struct mm_struct *mm, pte_t *pte, struct page *pg, uint32_t prot)
+{
+    *pte = pfn_pte(page_to_pfn(pg), prot);
+    mm->rss++;
+    /* an empty PTE is never cached in the TLB: no sfence needed (priv spec 4.2.1) */
+}
+
+/* Minor fault: a zeroed frame (anonymous memory, bss). */
+static int do_anonymous_page(struct mm_struct *mm, struct vm_area_struct *vma,
+                             uintptr_t addr, pte_t *pte, uint32_t flags)
+{
+    struct page *pg = alloc_page(PG_anon);
+    if (!pg)
+        return VM_FAULT_OOM;
+    pg->mapping = mm;
+    pg->index = addr >> PAGE_SHIFT;
+    set_pte_page(mm, pte, pg, vma_prot(vma, flags));
+    mm->flt.minor++;
+    global_flt.minor++;
+    return VM_FAULT_OK;
+}
+
+/* Major fault: a frame filled from the program image (zeros past vm_fend). */
+static int do_file_page(struct mm_struct *mm, struct vm_area_struct *vma,
+                        uintptr_t addr, pte_t *pte, uint32_t flags)
+{
+    struct page *pg = alloc_page(PG_file);
+    if (!pg)
+        return VM_FAULT_OOM;
+    uint32_t off = vma->vm_pgoff * PAGE_SIZE + (addr - vma->vm_start);
+    uint32_t n = min(PAGE_SIZE, vma->vm_fend - addr);
+    if (off + n > vma->vm_file->size)
+        panic("do_file_page: %s offset 0x%lx past the image", vma->vm_file->name, off);
+    memcpy(page_address(pg), vma->vm_file->data + off, n);
+    pg->mapping = (void *)vma->vm_file;
+    pg->index = off >> PAGE_SHIFT;
+    set_pte_page(mm, pte, pg, vma_prot(vma, flags));
+    mm->flt.major++;
+    global_flt.major++;
+    return VM_FAULT_OK;
+}
+
+/* Resolves a fault at user address addr; VM_FAULT_OK when the access can be
+ * retried, VM_FAULT_SIGSEGV when it is invalid, VM_FAULT_OOM. */
+int handle_mm_fault(struct mm_struct *mm, uintptr_t addr, uint32_t flags)
+{
+    uint32_t need = (flags & FAULT_FLAG_WRITE) ? VM_WRITE
+                  : (flags & FAULT_FLAG_EXEC) ? VM_EXEC : VM_READ;
+    struct vm_area_struct *vma = addr < TASK_SIZE ? find_vma(mm, addr) : NULL;
+
+    if (!vma || addr < vma->vm_start || !(vma->vm_flags & need)) {
+        mm->flt.invalid++;
+        global_flt.invalid++;
+        return VM_FAULT_SIGSEGV;
+    }
+    addr &= PAGE_MASK;
+    pte_t *pte = pte_lookup(mm->pgd, addr, 1);
+    if (!pte)
+        return VM_FAULT_OOM;
+    if (pte_present(*pte)) {
+        *pte |= _PAGE_A | ((flags & FAULT_FLAG_WRITE) ? _PAGE_D : 0);
+        local_flush_tlb_page(addr, mm->asid);
+        mm->flt.accessed++;
+        global_flt.accessed++;
+        return VM_FAULT_OK;
+    }
+    if (vma->vm_file && addr < vma->vm_fend)
+        return do_file_page(mm, vma, addr, pte, flags);
+    return do_anonymous_page(mm, vma, addr, pte, flags);
+}
+
+/* The kernel address of user byte uaddr, after faulting its page in as a user
+ * access would (and setting A/D as the hardware would); NULL if invalid. */
+static uint8_t *user_addr(struct mm_struct *mm, uintptr_t uaddr, int write)
+{
+    uint32_t need = _PAGE_V | _PAGE_U | _PAGE_A | (write ? _PAGE_W | _PAGE_D : _PAGE_R);
+    pte_t *pte = uaddr < TASK_SIZE ? pte_lookup(mm->pgd, uaddr, 0) : NULL;
+
+    if (!pte || (*pte & need) != need) {
+        if (handle_mm_fault(mm, uaddr, write ? FAULT_FLAG_WRITE : 0) != VM_FAULT_OK)
+            return NULL;
+        pte = pte_lookup(mm->pgd, uaddr, 0);
+        if (!pte || !pte_present(*pte))
+            panic("user_addr: no PTE after a fault at 0x%08x", (unsigned)uaddr);
+        *pte |= _PAGE_A | (write ? _PAGE_D : 0);
+    }
+    return (uint8_t *)__va(pte_phys(*pte)) + (uaddr & (PAGE_SIZE - 1));
+}
+
+int copy_from_user(struct mm_struct *mm, void *dst, uintptr_t src, size_t n)
+{
+    uint8_t *d = dst;
+    while (n) {
+        size_t chunk = min(n, PAGE_SIZE - (src & (PAGE_SIZE - 1)));
+        uint8_t *k = user_addr(mm, src, 0);
+        if (!k)
+            return -EFAULT;
+        memcpy(d, k, chunk);
+        d += chunk; src += chunk; n -= chunk;
+    }
+    return 0;
+}
+
+int copy_to_user(struct mm_struct *mm, uintptr_t dst, const void *src, size_t n)
+{
+    const uint8_t *s = src;
+    while (n) {
+        size_t chunk = min(n, PAGE_SIZE - (dst & (PAGE_SIZE - 1)));
+        uint8_t *k = user_addr(mm, dst, 1);
+        if (!k)
+            return -EFAULT;
+        memcpy(k, s, chunk);
+        s += chunk; dst += chunk; n -= chunk;
+    }
+    return 0;
+}

