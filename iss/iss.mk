@@ -14,7 +14,7 @@ ISS_LIB      := $(ISS_OUT)/libiss.a
 ISS_CC       ?= gcc
 ISS_CFLAGS   := -std=gnu11 -O2 -Wall -Wextra -Werror -I$(TOP)/arch -I$(TOP)/tb
 ISS_LIB_SRCS := $(addprefix $(ISS_DIR)/, iss.c exec.c csr.c trap.c mmu.c sv32.c pmp.c devices.c)
-ISS_TB_SRCS  := $(addprefix $(TOP)/tb/, elf_load.c htif.c commitlog.c signature.c console.c)
+ISS_TB_SRCS  := $(addprefix $(TOP)/tb/, elf_load.c htif.c commitlog.c signature.c console.c cli.c)
 ISS_HDRS     := $(wildcard $(ISS_DIR)/*.h) $(TOP)/arch/arch.h $(wildcard $(TOP)/tb/*.h)
 ISS_LIB_OBJS := $(patsubst $(ISS_DIR)/%.c,$(ISS_OUT)/%.o,$(ISS_LIB_SRCS))
 ISS_TB_OBJS  := $(patsubst $(TOP)/tb/%.c,$(ISS_OUT)/tb/%.o,$(ISS_TB_SRCS))

@@ -16,6 +16,7 @@
 #include <time.h>
 
 #include "arch.h"
+#include "cli.h"
 #include "console.h"
 #include "iss.h"
 #include "signature.h"
@@ -48,35 +49,9 @@ typedef struct {
     bool quiet, help;
 } options_t;
 
-static void error_line(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static void error_line(const char *fmt, ...)
-{
-    va_list ap;
-    fputs(PROG ": error: ", stderr);
-    va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
-    va_end(ap);
-    fputc('\n', stderr);
-}
+#define error_line(...) cli_error(PROG, __VA_ARGS__)
 
-/* Decimal or 0x-hex, nothing else. */
-static bool parse_number(const char *s, uint64_t *v)
-{
-    int base = 10;
-    if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {
-        base = 16;
-        s += 2;
-    }
-    if (!isxdigit((unsigned char)s[0]) || (base == 10 && !isdigit((unsigned char)s[0])))
-        return false;
-    char *end;
-    errno = 0;
-    unsigned long long x = strtoull(s, &end, base);
-    if (errno || *end)
-        return false;
-    *v = x;
-    return true;
-}
+#define parse_number cli_parse_u64
 
 static bool parse_options(int argc, char **argv, options_t *o)
 {

@@ -30,6 +30,7 @@
 #include "arch.h"
 #include "commitlog.h"
 #include "console.h"
+#include "cli.h"
 #include "cosim.h"
 #include "dut_ram.h"
 #include "elf_load.h"
@@ -100,39 +101,12 @@ static const char usage_text[] =
     "128+signal when interrupted.\n";
 
 /* One error line on stderr. */
-static void error_line(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+#define error_line(...) cli_error(PROG, __VA_ARGS__)
 
-static void error_line(const char *fmt, ...)
-{
-    va_list ap;
-    fputs(PROG ": error: ", stderr);
-    va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
-    va_end(ap);
-    fputc('\n', stderr);
-}
-
-/* Decimal, or hex with a 0x prefix; no sign, no trailing characters. */
+/* Decimal, or hex with a 0x prefix: 0 when valid, -1 otherwise. */
 static int parse_u64(const char *s, uint64_t *v)
 {
-    int base = 10;
-    char *end;
-    unsigned long long x;
-
-    if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {
-        base = 16;
-        s += 2;
-        if (!isxdigit((unsigned char)s[0]))
-            return -1;
-    } else if (!isdigit((unsigned char)s[0])) {
-        return -1;
-    }
-    errno = 0;
-    x = strtoull(s, &end, base);
-    if (errno != 0 || *end != '\0')
-        return -1;
-    *v = x;
-    return 0;
+    return cli_parse_u64(s, v) ? 0 : -1;
 }
 
 enum opt_id {

@@ -21,7 +21,7 @@ TB_DIR       := $(TOP)/tb
 TB_BUILD     := $(BUILD)/tb
 VSIM         := $(BUILD)/vsim
 VSIM_MDIR    := $(BUILD)/vsim.d
-TB_C_SRCS    := main.c dut_ram.c elf_load.c htif.c console.c commitlog.c signature.c cosim.c
+TB_C_SRCS    := main.c dut_ram.c elf_load.c htif.c console.c commitlog.c signature.c cosim.c cli.c
 TB_OBJS      := $(addprefix $(TB_BUILD)/,$(TB_C_SRCS:.c=.o))
 TB_LD_EXPORTS := -Wl,-u,tb_ram_read -Wl,-u,tb_ram_write
 # The reference model for --cosim; built by the `iss` rules of iss/iss.mk (included by the
