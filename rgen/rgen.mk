@@ -37,7 +37,7 @@ RGEN_ASLINK  := $(RV_CC) $(RV_ASFLAGS) $(RV_LDFLAGS) -T$(RGEN_LD) -Wl,--no-warn-
 RGEN_ENV     := RGEN=$(RGEN) RGEN_ASLINK='$(RGEN_ASLINK)' RGEN_WORK=$(RGEN_OUT)/run
 RGEN_PFLAG   := $(if $(filter-out 0,$(PAGING)),-p) $(if $(filter-out 0,$(SELFCHECK)),-x --selfcheck)
 
-.PHONY: rgen rgen-seed rgen-check rgen-cov rgen-qemu
+.PHONY: rgen rgen-seed rgen-check rgen-cov rgen-qemu rgen-print-aslink
 rgen: $(RGEN) $(RGEN_COV) $(RGEN_LD)
 
 $(RGEN): $(RGEN_SRCS) $(RGEN_HDRS)
@@ -71,6 +71,10 @@ $(RGEN_OUT)/%.elf: $(RGEN_OUT)/%.S $(RGEN_LD) $(TOP)/arch/arch.h
 RGEN_SEED_ELF := $(RGEN_OUT)/$(if $(filter-out 0,$(PAGING)),paging/)seed-$(or $(SEED),1).elf
 rgen-seed: $(RGEN_SEED_ELF)
 	@echo $(RGEN_SEED_ELF)
+
+# For run_seeds.sh when it is started by hand: how this tree assembles a program.
+rgen-print-aslink: $(RGEN_LD)
+	@echo '$(RGEN_ASLINK)'
 
 rgen-check: $(RGEN) $(RGEN_LD) $(ISS)
 	@$(RGEN_ENV) $(RGEN_DIR)/run_seeds.sh -l $(RGEN_LENGTH) $(RGEN_PFLAG) \

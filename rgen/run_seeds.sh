@@ -41,12 +41,7 @@ case "$first$last$length$jobs$tmo" in *[!0-9]*) echo "run_seeds: numbers expecte
 RGEN=${RGEN:-$top/build/rgen}
 RGEN_WORK=${RGEN_WORK:-$top/build/rgen.d/run}
 if [ -z "${RGEN_ASLINK:-}" ]; then
-  RGEN_ASLINK=$(make -s --no-print-directory -C "$top" -f - rgen-print-aslink <<'MK'
-include Makefile
--include $(TOP)/rgen/rgen.mk
-rgen-print-aslink: ; @echo '$(RGEN_ASLINK)'
-MK
-)
+  RGEN_ASLINK=$(make -s --no-print-directory -C "$top" rgen-print-aslink) || exit 2
 fi
 [ -x "$RGEN" ] || { echo "run_seeds: no generator at $RGEN (make rgen)" >&2; exit 2; }
 work=$RGEN_WORK/L$length${paging:+-paging}
