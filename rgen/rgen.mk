@@ -25,7 +25,7 @@ RGEN_LD      := $(RGEN_OUT)/link.ld
 RGEN_CC      ?= gcc
 RGEN_CFLAGS  := -std=gnu11 -O2 -Wall -Wextra -Werror -I$(TOP)/arch -I$(RGEN_DIR) -I$(TOP)/tb
 RGEN_SRCS    := $(addprefix $(RGEN_DIR)/, main.c rng.c emit.c runtime.c items.c csrs.c paging.c) $(TOP)/tb/cli.c
-RGEN_HDRS    := $(RGEN_DIR)/rgen.h $(RGEN_DIR)/layout.h $(TOP)/arch/arch.h
+RGEN_HDRS    := $(RGEN_DIR)/rgen.h $(RGEN_DIR)/layout.h $(TOP)/arch/arch.h $(TOP)/tb/cli.h
 RGEN_LENGTH  := $(or $(LENGTH),10000)
 RGEN_SEEDS   := $(or $(SEEDS),100)
 RGEN_FIRST   := $(or $(FIRST),1)
@@ -98,12 +98,12 @@ rgen-qemu: $(RGEN) $(RGEN_LD)
 RGEN_VSIM_MAXC := $(shell echo $$(( $(RGEN_LENGTH) * 200 + 1000000 )))
 RGEN_COSIM_RUN  = $(RGEN_ENV) $(RGEN_DIR)/run_seeds.sh
 .PHONY: soak rgen-cosim
-soak: $(RGEN) $(VSIM)
+soak: $(RGEN) $(RGEN_LD) $(VSIM)
 	@$(RGEN_COSIM_RUN) -l $(RGEN_LENGTH) $(RGEN_FIRST) $(RGEN_LAST) -- \
 	  $(VSIM) --cosim --max-cycles $(RGEN_VSIM_MAXC) {elf}; a=$$?; \
 	$(RGEN_COSIM_RUN) -p -l $(RGEN_LENGTH) $(RGEN_FIRST) $(RGEN_LAST) -- \
 	  $(VSIM) --cosim --max-cycles $(RGEN_VSIM_MAXC) {elf}; b=$$?; \
 	test $$a -eq 0 && test $$b -eq 0
 
-rgen-cosim: $(RGEN) $(VSIM)
+rgen-cosim: $(RGEN) $(RGEN_LD) $(VSIM)
 	@$(MAKE) --no-print-directory soak SEEDS=25 FIRST=1 LENGTH=10000
