@@ -44,7 +44,7 @@ if [ -z "${RGEN_ASLINK:-}" ]; then
   RGEN_ASLINK=$(make -s --no-print-directory -C "$top" rgen-print-aslink) || exit 2
 fi
 [ -x "$RGEN" ] || { echo "run_seeds: no generator at $RGEN (make rgen)" >&2; exit 2; }
-work=$RGEN_WORK/L$length${paging:+-paging}
+work=$RGEN_WORK/L$length${paging:+-paging}-$(basename "$1")
 mkdir -p "$work"
 results=$(mktemp "$work/results.XXXXXX")
 CMD_Q=$(printf '%q ' "$@")
@@ -94,5 +94,6 @@ if [ -n "$cov" ]; then
   [ -z "$keep" ] && rm -f "$work"/seed-*.cnt
 fi
 rm -f "$results"
+[ "$failed" = 0 ] || echo "rgen: the failing seeds' program, source and output are in $work/"
 echo "rgen: $total seeds ($first..$last, length $length${paging:+, paging}): $passed passed, $failed failed; $insns instructions (most: $maxn, seed $maxs)"
 [ "$failed" = 0 ] && [ "$passed" = "$total" ]
