@@ -82,6 +82,20 @@ static bool implemented(unsigned a)
            (a >= CSR_PMPADDR0 && a < CSR_PMPADDR0 + 16);
 }
 
+/* ---- medeleg ---- */
+
+/* Never delegate ecall from U and ecall from S at the same time: then no ecall reaches M
+ * from S or U and the program could never return to M. Adjusts the value/mask v of a
+ * write (op) so that the result keeps at least one of the two with M. */
+static uint32_t medeleg_fix(const gen_t *g, bool set_only, uint32_t v)
+{
+    const uint32_t u = 1u << CAUSE_USER_ECALL, s = 1u << CAUSE_SUPERVISOR_ECALL;
+    uint32_t res = set_only ? g->medeleg | v : v;
+    if ((res & u) && (res & s))
+        v &= (v & u) ? ~u : ~s;
+    return v;
+}
+
 /* ---- tracked mstatus ---- */
 
 #define MS(b) (1u << MSTATUS_##b)
@@ -271,6 +285,11 @@ static uint32_t hpm_event(gen_t *g)
         return (HPM_EVENT_SFENCE_VMA + 1 + rng_below(r, HPM_EVENT_MASK - HPM_EVENT_SFENCE_VMA)) |
                (rng_u32(r) & ~HPM_EVENT_MASK);
     return arch_events[rng_below(r, 5)];
+}
+
+uint32_t medeleg_random(gen_t *g)
+{
+    return medeleg_fix(g, false, rng_u32(&g->rng) & MEDELEG_MASK);
 }
 
 /* ---- CSR instructions ---- */
@@ -478,6 +497,8 @@ void gen_csr_item(gen_t *g)
     case P_MEDELEG:
         if (g->tsr && op != OP_RC && op != OP_RCI)
             v &= ~(1u << CAUSE_ILLEGAL_INSN);
+        if (op == OP_RW || op == OP_RS)
+            v = medeleg_fix(g, op == OP_RS, v);
         emit_csr(g, op, c.addr, v, true);
         if (run)
             g->medeleg = apply(op, g->medeleg, v) & MEDELEG_MASK;
@@ -544,7 +565,7 @@ void gen_deleg_item(gen_t *g)
     switch (rng_below(r, 4)) {
     case 0:
     case 1: {
-        uint32_t v = rng_u32(r) & MEDELEG_MASK;
+        uint32_t v = medeleg_fix(g, false, rng_u32(r) & MEDELEG_MASK);
         if (g->tsr)
             v &= ~(1u << CAUSE_ILLEGAL_INSN);
         emit_csr(g, OP_RW, CSR_MEDELEG, v, false);

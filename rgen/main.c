@@ -221,6 +221,8 @@ static void gen_body(gen_t *g)
         if (g->emitted >= g->length)
             break;
         unsigned q = rng_chance(r, 30) ? g->priv : random_priv(g);
+        if (q == PRV_M && g->priv == PRV_S && (g->medeleg & (1u << CAUSE_SUPERVISOR_ECALL)))
+            q = PRV_U;          /* S cannot reach M by ecall now; U can (medeleg_fix) */
         clear_a7 = switch_to(g, q, blk + 1);
     }
     unsigned t = rand_wreg(g);

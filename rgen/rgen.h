@@ -145,6 +145,7 @@ bool pmp_allows(const gen_t *g, uint32_t paddr, unsigned priv, char access);
 void emit_tvec_la(gen_t *g, unsigned reg, bool machine, unsigned modes);
 void set_mstatus_tracked(gen_t *g, uint32_t v);
 uint32_t mstatus_bias(gen_t *g, uint32_t v);
+uint32_t medeleg_random(gen_t *g);       /* never both ecall-from-U and -S */
 
 /* ---- paging.c ---- */
 void pt_build(gen_t *g);                /* random initial tables (paging only) */

@@ -328,7 +328,7 @@ void emit_prologue(gen_t *g)
     pmp_init(g);
 
     /* Delegation, counters, environment: random; mstatus tracked from here on. */
-    g->medeleg = rng_u32(r) & MEDELEG_MASK;
+    g->medeleg = medeleg_random(g);
     g->mideleg = rng_u32(r) & MIDELEG_MASK;
     out(g, "        li    t0, 0x%08x", g->medeleg);
     out(g, "        csrw  medeleg, t0");
