@@ -105,7 +105,7 @@ vsim_opts() {   # vsim_opts NAME: extra build/vsim options for NAME
   for src in "$TOP"/tests/*/"$1".[Sc]; do
     [[ -f $src ]] && grep -q 'run.sh: no --cosim' "$src" && return 0
   done
-  "$VSIM" --help 2>&1 | grep -q -- '--cosim' && echo --cosim
+  [[ ${VSIM_HAS_COSIM:-0} == 1 ]] && echo --cosim
   return 0
 }
 
@@ -304,6 +304,11 @@ if [[ $build_fail -eq 0 ]]; then
     result PASS "list"
   fi
 fi
+
+# Ask build/vsim once (not once per program) whether it has --cosim.
+VSIM_HAS_COSIM=0
+[[ -x $VSIM ]] && "$VSIM" --help 2>&1 | grep -q -- '--cosim' && VSIM_HAS_COSIM=1
+export VSIM_HAS_COSIM
 
 echo "regression: built in $(( $(date +%s) - start ))s"
 
