@@ -6,13 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define EPERM   1
-#define ENOENT  2
-#define ESRCH   3
-#define ENOMEM  12
-#define EFAULT  14
-#define EINVAL  22
-#define ENOSYS  38
+#include "uapi.h"     /* errno values, shared with user space */
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 #define min(a, b) ((a) < (b) ? (a) : (b))

@@ -3,10 +3,6 @@
 #include "kernel.h"
 #include "sched.h"
 
-#define __NR_write       64
-#define __NR_exit        93
-#define __NR_exit_group  94
-#define __NR_getpid      172
 
 /* write(fd, buf, count): fd 1 and 2 go to the console. */
 static long sys_write(int fd, uintptr_t buf, size_t count)
