@@ -23,18 +23,18 @@ FW_M_SRCS  := $(wildcard $(FW_DIR)/m/*.S $(FW_DIR)/m/*.c)
 FW_M_OBJS  := $(patsubst $(FW_DIR)/%,$(FW_OUT)/%.o,$(FW_M_SRCS))
 FW_K_SRCS  := $(wildcard $(FW_DIR)/kernel/*.S $(FW_DIR)/kernel/*.c) $(FW_DIR)/lib/vsnprintf.c
 FW_K_OBJS  := $(patsubst $(FW_DIR)/%,$(FW_OUT)/%.o,$(FW_K_SRCS))
-
-FW_U_PROGS := demo segv
-FW_U_LIB   := $(addprefix $(FW_OUT)/user/,crt0.S.o ulib.c.o vsnprintf.c.o)
-FW_U_ELFS  := $(addprefix $(FW_OUT)/user/,$(addsuffix .elf,$(FW_U_PROGS)))
+# The table of embedded user programs (user_images[]) is generated from a program
+# list by sw/ulib/mkimages.sh: USER_PROGS (sw/ulib/ulib.mk) for kernel.elf, one test
+# program for each tests/kernel kernel (tests/tests.mk).
+FW_IMAGES  := $(FW_OUT)/user_images.o
 
 FW_QEMU_RUN := $(QEMU) -M virt -cpu rv32,c=false,f=false,d=false,h=false -bios none \
                -nographic -monitor none -serial stdio -kernel
 
 .PHONY: firmware fw-iss fw-qemu fw-sim
-# keep the user objects (pattern-rule intermediates) between builds
-.SECONDARY: $(FW_U_LIB) $(patsubst %,$(FW_OUT)/user/%.c.o,$(FW_U_PROGS))
 firmware: $(FW_ELF)
+
+include $(TOP)/sw/ulib/ulib.mk
 
 # ---- M layer: -mno-relax, it must not use the kernel's gp ----
 $(FW_OUT)/m/%.c.o: $(FW_DIR)/m/%.c $(FW_HDRS)
@@ -60,31 +60,27 @@ $(FW_OUT)/lib/%.c.o: $(FW_DIR)/lib/%.c
 $(FW_OUT)/kernel/%.S.o: $(FW_DIR)/kernel/%.S $(FW_HDRS)
 	@mkdir -p $(@D)
 	@echo "  AS      firmware/kernel/$(<F)"
-	$(FW_Q)$(RV_CC) $(RV_ASFLAGS) -I$(FW_DIR)/include -Wa,-I$(FW_OUT)/user -c $< -o $@
-$(FW_OUT)/kernel/user_images.S.o: $(FW_U_ELFS)
+	$(FW_Q)$(RV_CC) $(RV_ASFLAGS) -I$(FW_DIR)/include -c $< -o $@
 
-$(FW_ELF): $(FW_OUT)/mlayer.o $(FW_K_OBJS) $(FW_DIR)/firmware.ld
-	@echo "  LD      $@"
+# fw_kernel ELF IMAGES-OBJ: link a kernel with the given user_images table
+define fw_kernel
+$(1): $(FW_OUT)/mlayer.o $(FW_K_OBJS) $(2) $(FW_DIR)/firmware.ld
+	@echo "  LD      $$@"
 	$(FW_Q)$(RV_CC) $(RV_LDFLAGS) -T$(FW_DIR)/firmware.ld -Wl,--gc-sections \
-	  -Wl,--no-warn-rwx-segments -Wl,-Map,$(FW_OUT)/kernel.map \
-	  $(FW_OUT)/mlayer.o $(FW_K_OBJS) $(RV_LIBS) -o $@
-	$(FW_Q)$(RV_OBJDUMP) -d $@ > $(FW_OUT)/kernel.dis
+	  -Wl,--no-warn-rwx-segments -Wl,-Map,$$(@:.elf=.map) \
+	  $(FW_OUT)/mlayer.o $(FW_K_OBJS) $(2) $(RV_LIBS) -o $$@
+	$(FW_Q)$(RV_OBJDUMP) -d $$@ > $$(@:.elf=.dis)
+endef
+$(eval $(call fw_kernel,$(FW_ELF),$(FW_IMAGES)))
 
-# ---- user programs (firmware/user/NAME.c + crt0, ulib, vsnprintf) ----
-$(FW_OUT)/user/%.c.o: $(FW_DIR)/user/%.c $(FW_DIR)/user/user.h
-	@mkdir -p $(@D)
-	@echo "  CC      firmware/user/$(<F)"
-	$(FW_Q)$(RV_CC) $(FW_CFLAGS) -c $< -o $@
-$(FW_OUT)/user/vsnprintf.c.o: $(FW_DIR)/lib/vsnprintf.c
-	@mkdir -p $(@D)
-	$(FW_Q)$(RV_CC) $(FW_CFLAGS) -c $< -o $@
-$(FW_OUT)/user/%.S.o: $(FW_DIR)/user/%.S
-	@mkdir -p $(@D)
-	$(FW_Q)$(RV_CC) $(RV_ASFLAGS) -c $< -o $@
-$(FW_OUT)/user/%.elf: $(FW_OUT)/user/%.c.o $(FW_U_LIB) $(FW_DIR)/user/user.ld
-	@echo "  LD      $@"
-	$(FW_Q)$(RV_CC) $(RV_LDFLAGS) -T$(FW_DIR)/user/user.ld -Wl,--gc-sections \
-	  $< $(FW_U_LIB) $(RV_LIBS) -o $@
+# fw_images OBJ NAMES ELFS: assemble a user_images table (NAMES and ELFS pair up)
+define fw_images
+$(1): $(3) $(ULIB_DIR)/mkimages.sh
+	@mkdir -p $$(@D)
+	$(FW_Q)$(ULIB_DIR)/mkimages.sh $$(@:.o=.S) $(join $(addsuffix =,$(2)),$(3))
+	$(FW_Q)$(RV_CC) $(RV_ASFLAGS) -c $$(@:.o=.S) -o $$@
+endef
+$(eval $(call fw_images,$(FW_IMAGES),$(USER_PROGS),$(USER_ELFS)))
 
 # ---- running ----
 fw-iss: $(FW_ELF)

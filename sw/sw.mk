@@ -32,7 +32,7 @@ SW_Q := $(if $(V),,@)
 SW_LIB_SRCS := $(addprefix $(SW_LIB)/, crt0.S console.c printf.c exit.c trap.c string.c)
 SW_LIB_HDRS := $(wildcard $(SW_LIB)/*.h) $(TOP)/arch/arch.h
 SW_LIB_OBJS := $(patsubst $(SW_LIB)/%,$(SW_OUT)/lib/%.o,$(SW_LIB_SRCS))
-SW_PROGS    := $(sort $(filter-out lib,$(patsubst $(SW_DIR)/%/,%, \
+SW_PROGS    := $(sort $(filter-out lib ulib user,$(patsubst $(SW_DIR)/%/,%, \
                  $(dir $(wildcard $(SW_DIR)/*/*.c $(SW_DIR)/*/*.S)))))
 
 .PHONY: sw run-demo bench sw-qemu sw-qemu-check

@@ -19,6 +19,8 @@ int vsnprintk(char *buf, size_t n, const char *fmt, va_list ap);
 
 /* panic.c: one line "panic: ..." and the finisher's failure code PANIC_EXIT. */
 #define PANIC_EXIT 0x70
+/* main.c: the run ends with LEAK_EXIT when frames or kmalloc bytes leaked */
+#define LEAK_EXIT  0x71
 void panic(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));
 void machine_halt(int code) __attribute__((noreturn));
 

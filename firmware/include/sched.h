@@ -42,6 +42,7 @@ struct task_struct {
 };
 
 extern struct task_struct *current;
+extern int init_exit_code;      /* pid 1's exit status (proc.c), the run's exit code */
 
 static inline struct pt_regs *task_pt_regs(struct task_struct *t)
 {

@@ -46,7 +46,9 @@ int load_elf_binary(struct mm_struct *mm, const struct binimage *img, uintptr_t 
                       ((ph->p_flags & PF_X) ? VM_EXEC : 0);
         uintptr_t start = ph->p_vaddr & PAGE_MASK;
         uintptr_t fend = ph->p_vaddr + ph->p_filesz;
-        uintptr_t fmapend = PAGE_ALIGN(fend), end = PAGE_ALIGN(ph->p_vaddr + ph->p_memsz);
+        /* a segment with no file bytes (only .bss) is all anonymous from start */
+        uintptr_t fmapend = ph->p_filesz ? PAGE_ALIGN(fend) : start;
+        uintptr_t end = PAGE_ALIGN(ph->p_vaddr + ph->p_memsz);
         if (ph->p_filesz &&
             !vma_create(mm, start, fmapend, fl, img, ph->p_offset >> PAGE_SHIFT, fend))
             return -ENOMEM;

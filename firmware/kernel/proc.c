@@ -14,6 +14,7 @@ struct task_struct *current;
 static struct task_struct *task_list;
 static struct context sched_ctx;
 static int next_pid = 1;
+int init_exit_code;             /* pid 1's exit status: the run's exit code (main.c) */
 
 /* A runnable process for the embedded image img: mm built from the ELF, a stack
  * VMA below USTACK_TOP, a kernel stack whose pt_regs start the program. */
@@ -51,6 +52,8 @@ static void reap(struct task_struct *t)
     printk("[pid %d] exit %d: faults minor %lu major %lu invalid %lu a/d %lu, rss %lu\n",
            t->pid, t->exit_code, t->mm->flt.minor, t->mm->flt.major,
            t->mm->flt.invalid, t->mm->flt.accessed, t->mm->rss);
+    if (t->pid == 1)
+        init_exit_code = t->exit_code;
     mmput(t->mm);
     free_page(t->kstack);
     struct task_struct **pp = &task_list;

@@ -1,6 +1,6 @@
 /* segv.c — a bad access: the kernel kills this process with a segfault line;
  * the kernel and the other processes carry on. */
-#include "user.h"
+#include "ulib.h"
 
 int main(void)
 {
