@@ -26,9 +26,9 @@ include $(TOP)/sw/sw.mk
 include $(TOP)/iss/iss.mk
 include $(TOP)/tb/mmu/mmu.mk
 include $(TOP)/rgen/rgen.mk
+include $(TOP)/firmware/firmware.mk
 include $(TOP)/tests/tests.mk
 include $(TOP)/synth/synth.mk
-include $(TOP)/firmware/firmware.mk
 
 # `run` and `test` install dependencies first, then recurse so that every later
 # rule sees the installed tools.

@@ -19,6 +19,14 @@
 #   iss/NAME      the reference model build/iss runs NAME.elf with the same expectations
 #                 as vsim/NAME (when the Makefile has an `iss` target; not for programs
 #                 listed "rtl", whose checks are microarchitectural)
+# Kernel tests (tests/kernel/NAME.c, listed "kernel"): build/tests/NAME.elf is the kernel
+# with NAME as its first process. On build/vsim (--cosim), build/iss and QEMU each: the
+# exit code as listed (the kernel exits with pid 1's status, 0x71 on a frame or kmalloc
+# leak, 0x70 on a panic) and a console line "NAME: ok". vsim/NAME also wants build/iss's
+# output byte for byte; qemu-diff/NAME wants QEMU's equal to build/vsim's except the
+# "a/d N" counts (QEMU sets A/D bits in hardware, the core takes Svade faults). A test
+# listed "pending: WHAT" waits for kernel support: it runs on build/iss only and is
+# reported as SKIP, saying whether it passes already.
 # The programs of tests/vm and tests/pmp (Sv32 MMU, PMP) run on build/vsim with --cosim
 # (lockstep against the reference model) when build/vsim has that option, unless the
 # source says "run.sh: no --cosim".
@@ -90,6 +98,8 @@ exit_reason() {   # exit_reason RC TOOL: why a run ended with code RC
                     *) echo "exit 3";; esac;;
     2)   [[ $2 != qemu ]] && echo "$2 rejected its input" || echo "exit 2";;
     4)   [[ $2 == vsim ]] && echo "co-simulation divergence" || echo "exit 4";;
+    112) echo "exit 0x70: kernel panic";;
+    113) echo "exit 0x71: the kernel found a memory leak at shutdown";;
     *)   echo "exit $1";;
   esac
 }
@@ -187,6 +197,71 @@ run_program() {   # run_program NAME WHERE MAX_CYCLES EXPECTED_EXIT
   fi
 }
 
+# ---- kernel tests ----
+ad_mask() { sed -E 's/a\/d [0-9]+/a\/d -/g' "$1"; }   # the Svade/Svadu difference
+
+kernel_check() {   # kernel_check TOOL NAME EXPECTED_EXIT RC OUT: one run's verdict
+  local tool=$1 name=$2 exp=$3 rc=$4 out=$5
+  if [[ $rc -ne $exp ]]; then
+    result FAIL "$tool/$name" "$(exit_reason "$rc" "$tool"), expected exit $exp" "$out.all"; return 1
+  fi
+  if [[ $exp -eq 0 ]] && ! tr -d '\r' < "$out" | grep -qx "$name: ok"; then
+    result FAIL "$tool/$name" "exit $rc but no line '$name: ok'" "$out.all"; return 1
+  fi
+  return 0
+}
+
+run_kernel() {   # run_kernel NAME MAX_CYCLES EXPECTED_EXIT [pending: WHAT]
+  local name=$1 maxc=$2 exp=$3 pending=${4:-} elf=$OUT/$1.elf rc qrc irc tmo
+  local vout=$LOGS/$1.vsim.out qout=$LOGS/$1.qemu.out iout=$LOGS/$1.iss.out
+  if [[ -n ${KTESTS_BROKEN:-} ]]; then
+    result FAIL "vsim/$name" "the kernel tests did not build (make ktests-build)"; return
+  fi
+  # build/iss first: the reference for the others, and the only run of a pending test
+  timeout -k 5 120 "$ISS" --quiet --max-instructions "$maxc" "$elf" < /dev/null > "$iout" 2> "$iout.err"
+  irc=$?
+  cat "$iout" "$iout.err" > "$iout.all"
+  if [[ -n $pending ]]; then
+    if [[ $irc -eq $exp ]] && tr -d '\r' < "$iout" | grep -qx "$name: ok"; then
+      result SKIP "vsim/$name" "$pending; it passes on build/iss now: enable it in tests/list.txt"
+    else
+      result SKIP "vsim/$name" "$pending; now: $(grep -m1 -e "$name: FAIL" -e 'panic:' "$iout" | cut -c1-100)"
+    fi
+    return
+  fi
+  kernel_check iss "$name" "$exp" "$irc" "$iout" && result PASS "iss/$name"
+  if [[ -n ${VSIM_BROKEN:-} ]]; then
+    result FAIL "vsim/$name" "build/vsim did not build"
+  elif [[ -x $VSIM ]]; then
+    tmo=$((30 + maxc / VSIM_MIN_SPEED))
+    # shellcheck disable=SC2046
+    timeout -k 5 "$tmo" "$VSIM" --quiet $( [[ ${VSIM_HAS_COSIM:-0} == 1 ]] && echo --cosim ) \
+      --max-cycles "$maxc" "$elf" < /dev/null > "$vout" 2> "$vout.err"
+    rc=$?
+    cat "$vout" "$vout.err" > "$vout.all"
+    if kernel_check vsim "$name" "$exp" "$rc" "$vout"; then
+      if ! cmp -s "$vout" "$iout"; then
+        diff "$vout" "$iout" | sed 's/^</vsim/; s/^>/iss/' > "$vout.diff"
+        result FAIL "vsim/$name" "console output differs from build/iss's" "$vout.diff"
+      else
+        result PASS "vsim/$name"
+      fi
+    fi
+  fi
+  timeout -k 5 "$QEMU_TIMEOUT" "$QEMU" -M virt -cpu "$QEMU_CPU" -bios none -kernel "$elf" \
+    -nographic < /dev/null > "$qout" 2> "$qout.err"
+  qrc=$?
+  cat "$qout" "$qout.err" > "$qout.all"
+  if kernel_check qemu "$name" "$exp" "$qrc" "$qout"; then
+    if ! cmp -s <(ad_mask "$iout") <(ad_mask "$qout"); then
+      diff <(ad_mask "$iout") <(ad_mask "$qout") | sed 's/^</iss /; s/^>/qemu/' > "$qout.diff"
+      result FAIL "qemu-diff/$name" "console output differs (a/d counts aside)" "$qout.diff"
+    else
+      result PASS "qemu-diff/$name"
+    fi
+  fi
+}
+
 has_target() {   # has_target T: does the top Makefile know target T?
   local out
   out=$(make -C "$TOP" ${TESTS_MAKEFLAGS:-} --no-print-directory -n "$1" 2>&1)
@@ -214,6 +289,8 @@ if [[ ${1:-} == --one ]]; then
     gate:*) run_gate "${id#gate:}";;
     prog:*) IFS=: read -r _ name where maxc exp <<< "$id"
             run_program "$name" "$where" "$maxc" "$exp";;
+    kernel:*) IFS=: read -r _ name maxc exp pending <<< "$id"
+            run_kernel "$name" "$maxc" "$exp" "${pending//+/ }";;
   esac
   exit 0
 fi
@@ -269,6 +346,13 @@ else
   echo "SKIP build/iss (no make target 'iss')"
 fi
 
+if has_target ktests-build; then
+  if ! make -C "$TOP" ${TESTS_MAKEFLAGS:-} --no-print-directory -j"$jobs" ktests-build > "$LOGS/build-ktests.log" 2>&1; then
+    result FAIL "build/ktests" "make ktests-build failed" "$LOGS/build-ktests.log"
+    export KTESTS_BROKEN=1
+  fi
+fi
+
 if has_target sw; then
   if ! make -C "$TOP" ${TESTS_MAKEFLAGS:-} --no-print-directory -j"$jobs" sw > "$LOGS/build-sw.log" 2>&1; then
     result FAIL "build/sw" "make sw failed" "$LOGS/build-sw.log"
@@ -282,14 +366,20 @@ if [[ $gates -eq 1 ]]; then
 fi
 declare -A listed=()
 if [[ $build_fail -eq 0 ]]; then
-  while read -r name where maxc exp _; do
+  while read -r name where maxc exp rest; do
     [[ -z $name || $name == \#* ]] && continue
     listed[$name]=1
-    ids+=("prog:$name:$where:$maxc:$exp")
+    if [[ $where == kernel ]]; then
+      pending=
+      [[ $rest == pending* ]] && { pending=${rest//:/;}; pending=${pending// /+}; }  # one xargs word
+      ids+=("kernel:$name:$maxc:$exp:$pending")
+    else
+      ids+=("prog:$name:$where:$maxc:$exp")
+    fi
   done < "$LIST"
   # Every program must be listed and every listed program must exist.
   missing=()
-  for src in "$TOP"/tests/{isa,priv,htif,vm,pmp}/*.S "$TOP"/tests/c/*.c; do
+  for src in "$TOP"/tests/{isa,priv,htif,vm,pmp}/*.S "$TOP"/tests/{c,kernel}/*.c; do
     [[ -e $src ]] || continue
     n=$(basename "${src%.*}")
     [[ -n ${listed[$n]:-} ]] || missing+=("$n (not in tests/list.txt)")
@@ -317,7 +407,7 @@ sel=()
 for id in "${ids[@]}"; do
   case $id in
     gate:*) names="gate/${id#gate:}";;
-    prog:*) n=${id#prog:}; n=${n%%:*}; names="vsim/$n qemu-diff/$n qemu/$n iss/$n";;
+    prog:*|kernel:*) n=${id#*:}; n=${n%%:*}; names="vsim/$n qemu-diff/$n qemu/$n iss/$n";;
   esac
   for c in $names; do
     if [[ $c =~ $filter ]]; then sel+=("$id"); break; fi

@@ -3,6 +3,9 @@
 #   make regression      build everything, run every check (tests/run.sh); last line
 #                        "N passed, N failed"
 #   make tests-build     build the test programs only (build/tests/*.elf, *.dis)
+#   make ktests-build    build the kernel tests: tests/kernel/NAME.c is a user program
+#                        (sw/ulib) and build/tests/NAME.elf a kernel (firmware/) whose
+#                        first and only process is that program (run.sh "kernel" tests)
 #
 # One source file is one program: tests/{isa,priv,vm,pmp,c}/NAME.{S,c} use the UART
 # console (QEMU-virt style), tests/htif/NAME.S the tohost/fromhost console (riscv-tests
@@ -38,6 +41,31 @@ TESTS_HDRS       := $(TESTS_ENV)/test.h $(TOP)/arch/arch.h $(TESTS_ENV)/link.ld
 # it is compiled without M so that C's * / % go to libgcc (rv32ia multilib, no M
 # instructions); the M instructions under test are emitted with .insn.
 $(TESTS_OUT)/rv32um-ref.o: TEST_ARCH_FLAGS := -march=rv32ia -misa-spec=2.2
+
+# ---- kernel tests: one kernel per test program (the fw_kernel/fw_images/ulib_program
+# rules of firmware/firmware.mk and sw/ulib/ulib.mk). A test that spawns other programs
+# names them in KTEST_EXTRA_<name>; they are embedded after it.
+KTEST_SRCS := $(wildcard $(TESTS_SRC)/kernel/*.c)
+KTESTS     := $(foreach s,$(KTEST_SRCS),$(call tests_name,$(s)))
+KTEST_OUT  := $(TESTS_OUT)/kernel
+KTEST_EXTRA_k-shell := sh segv
+KTEST_ELFS := $(addprefix $(TESTS_OUT)/,$(addsuffix .elf,$(KTESTS)))
+
+$(KTEST_OUT)/%.o: $(TESTS_SRC)/kernel/%.c $(TESTS_SRC)/kernel/ktest.h $(ULIB_HDRS)
+	@mkdir -p $(@D)
+	@echo "  CC      tests/kernel/$(<F)"
+	$(ULIB_Q)$(RV_CC) $(ULIB_CFLAGS) -I$(TESTS_SRC)/kernel -DTEST_NAME='"$*"' -c $< -o $@
+define ktest_rules
+$(call ulib_program,$(1),$(KTEST_OUT)/$(1).o,$(KTEST_OUT)/$(1).elf)
+$(call fw_images,$(KTEST_OUT)/$(1).images.o,$(1) $(KTEST_EXTRA_$(1)),\
+  $(KTEST_OUT)/$(1).elf $(addprefix $(USER_OUT)/,$(addsuffix .elf,$(KTEST_EXTRA_$(1)))))
+$(call fw_kernel,$(TESTS_OUT)/$(1).elf,$(KTEST_OUT)/$(1).images.o)
+endef
+$(foreach t,$(KTESTS),$(eval $(call ktest_rules,$(t))))
+.SECONDARY: $(addprefix $(KTEST_OUT)/,$(addsuffix .o,$(KTESTS)))
+
+.PHONY: ktests-build
+ktests-build: $(KTEST_ELFS)
 
 .PHONY: regression tests-build
 regression:
