@@ -14,13 +14,15 @@
         .asciz "\name"
         .section .rodata
 .endm
+        IMAGE ptest
         IMAGE demo
         IMAGE segv
 
         .balign 4
         .globl  user_images, nr_user_images
 user_images:
+        .word   ptest_str, ptest_elf, ptest_elf_end - ptest_elf
         .word   demo_str, demo_elf, demo_elf_end - demo_elf
         .word   segv_str, segv_elf, segv_elf_end - segv_elf
 nr_user_images:
-        .word   2
+        .word   3
