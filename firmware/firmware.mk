@@ -24,7 +24,7 @@ FW_M_OBJS  := $(patsubst $(FW_DIR)/%,$(FW_OUT)/%.o,$(FW_M_SRCS))
 FW_K_SRCS  := $(wildcard $(FW_DIR)/kernel/*.S $(FW_DIR)/kernel/*.c) $(FW_DIR)/lib/vsnprintf.c
 FW_K_OBJS  := $(patsubst $(FW_DIR)/%,$(FW_OUT)/%.o,$(FW_K_SRCS))
 
-FW_U_PROGS := ptest demo segv
+FW_U_PROGS := vmcost ptest demo segv
 FW_U_LIB   := $(addprefix $(FW_OUT)/user/,crt0.S.o ulib.c.o vsnprintf.c.o)
 FW_U_ELFS  := $(addprefix $(FW_OUT)/user/,$(addsuffix .elf,$(FW_U_PROGS)))
 
@@ -34,7 +34,8 @@ FW_QEMU_RUN := $(QEMU) -M virt -cpu rv32,c=false,f=false,d=false,h=false -bios n
 .PHONY: firmware fw-iss fw-qemu fw-sim
 # keep the user objects (pattern-rule intermediates) between builds
 .SECONDARY: $(FW_U_LIB) $(patsubst %,$(FW_OUT)/user/%.c.o,$(FW_U_PROGS))
-firmware: $(FW_ELF)
+FW_ELF_SVADU := $(FW_OUT)/kernel-svadu.elf
+firmware: $(FW_ELF) $(FW_ELF_SVADU)
 
 # ---- M layer: -mno-relax, it must not use the kernel's gp ----
 $(FW_OUT)/m/%.c.o: $(FW_DIR)/m/%.c $(FW_HDRS)
@@ -46,6 +47,13 @@ $(FW_OUT)/m/%.S.o: $(FW_DIR)/m/%.S $(FW_HDRS)
 	@echo "  AS      firmware/m/$(<F)"
 	$(FW_Q)$(RV_CC) $(RV_ASFLAGS) -mno-relax -I$(FW_DIR)/include -I$(FW_DIR)/m -c $< -o $@
 $(FW_OUT)/mlayer.o: $(FW_M_OBJS)
+	$(FW_Q)$(RV_CC) $(RV_ARCH) -nostdlib -r $^ -o $@
+# the Svadu variant: m.c built with M_SVADU (hardware A/D updates)
+$(FW_OUT)/m/m-svadu.c.o: $(FW_DIR)/m/m.c $(FW_HDRS)
+	@mkdir -p $(@D)
+	@echo "  CC      firmware/m/m.c (M_SVADU)"
+	$(FW_Q)$(RV_CC) $(FW_CFLAGS) -DM_SVADU -mno-relax -I$(FW_DIR)/m -c $< -o $@
+$(FW_OUT)/mlayer-svadu.o: $(filter-out $(FW_OUT)/m/m.c.o,$(FW_M_OBJS)) $(FW_OUT)/m/m-svadu.c.o
 	$(FW_Q)$(RV_CC) $(RV_ARCH) -nostdlib -r $^ -o $@
 
 # ---- kernel ----
@@ -63,12 +71,12 @@ $(FW_OUT)/kernel/%.S.o: $(FW_DIR)/kernel/%.S $(FW_HDRS)
 	$(FW_Q)$(RV_CC) $(RV_ASFLAGS) -I$(FW_DIR)/include -Wa,-I$(FW_OUT)/user -c $< -o $@
 $(FW_OUT)/kernel/user_images.S.o: $(FW_U_ELFS)
 
-$(FW_ELF): $(FW_OUT)/mlayer.o $(FW_K_OBJS) $(FW_DIR)/firmware.ld
+$(FW_OUT)/kernel%elf: $(FW_OUT)/mlayer%o $(FW_K_OBJS) $(FW_DIR)/firmware.ld
 	@echo "  LD      $@"
 	$(FW_Q)$(RV_CC) $(RV_LDFLAGS) -T$(FW_DIR)/firmware.ld -Wl,--gc-sections \
-	  -Wl,--no-warn-rwx-segments -Wl,-Map,$(FW_OUT)/kernel.map \
-	  $(FW_OUT)/mlayer.o $(FW_K_OBJS) $(RV_LIBS) -o $@
-	$(FW_Q)$(RV_OBJDUMP) -d $@ > $(FW_OUT)/kernel.dis
+	  -Wl,--no-warn-rwx-segments -Wl,-Map,$(@:.elf=.map) \
+	  $(FW_OUT)/mlayer$*o $(FW_K_OBJS) $(RV_LIBS) -o $@
+	$(FW_Q)$(RV_OBJDUMP) -d $@ > $(@:.elf=.dis)
 
 # ---- user programs (firmware/user/NAME.c + crt0, ulib, vsnprintf) ----
 $(FW_OUT)/user/%.c.o: $(FW_DIR)/user/%.c $(FW_DIR)/user/user.h

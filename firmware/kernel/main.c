@@ -24,6 +24,7 @@ void start_kernel(void)
     console_init();
     mem_init();
     asid_init();
+    csr_write(CSR_SCOUNTEREN, 7);       /* user may read cycle, time, instret */
     printk("rvmmu kernel: PAGE_OFFSET 0x%08x, image 0x%08x-0x%08x (%u KiB), %lu ASID bits\n",
            PAGE_OFFSET, (unsigned)(uintptr_t)_text, (unsigned)(uintptr_t)_end,
            (unsigned)((_end - _text) / 1024), asid_bits);
