@@ -1,7 +1,7 @@
 # Top-level Makefile. The two commands a user needs: `make run` and `make test`.
 # Each installs what it needs first (scripts/deps.sh: a no-op when all is present).
 #
-#   make run         build the SoC simulator and run the demo program on it
+#   make run         boot the kernel on the SoC simulator; its shell runs sw/user/demo.sh
 #   make test        the whole regression; last line "N passed, N failed"
 #   make sim         build build/vsim only          make lint    Verilator -Wall on rtl/
 #   make bench       CPI benchmark report           make synth-check  Yosys synth_ice40 on rtl/
@@ -34,7 +34,7 @@ include $(TOP)/synth/synth.mk
 # rule sees the installed tools.
 run:
 	@$(TOP)/scripts/deps.sh
-	@$(MAKE) --no-print-directory run-demo
+	@$(MAKE) --no-print-directory run-kernel
 
 test:
 	@$(TOP)/scripts/deps.sh

@@ -5,6 +5,7 @@
 #   make fw-iss      run it on the reference model (build/iss)
 #   make fw-qemu     run it on QEMU virt
 #   make fw-sim      run it on the RTL simulation (build/vsim; slow)
+#                    (each feeds FW_SCRIPT, default sw/user/demo.sh, to the shell)
 #
 # Inputs from the top Makefile: TOP, BUILD; from mk/toolchain.mk: RV_*, QEMU.
 # The M layer's objects are partially linked into mlayer.o so that
@@ -31,8 +32,9 @@ FW_IMAGES  := $(FW_OUT)/user_images.o
 FW_QEMU_RUN := $(QEMU) -M virt -cpu rv32,c=false,f=false,d=false,h=false -bios none \
                -nographic -monitor none -serial stdio -kernel
 
-.PHONY: firmware fw-iss fw-qemu fw-sim
-firmware: $(FW_ELF)
+.PHONY: firmware fw-iss fw-qemu fw-sim kernel-bench
+FW_ELF_SVADU := $(FW_OUT)/kernel-svadu.elf
+firmware: $(FW_ELF) $(FW_ELF_SVADU)
 
 include $(TOP)/sw/ulib/ulib.mk
 
@@ -46,6 +48,13 @@ $(FW_OUT)/m/%.S.o: $(FW_DIR)/m/%.S $(FW_HDRS)
 	@echo "  AS      firmware/m/$(<F)"
 	$(FW_Q)$(RV_CC) $(RV_ASFLAGS) -mno-relax -I$(FW_DIR)/include -I$(FW_DIR)/m -c $< -o $@
 $(FW_OUT)/mlayer.o: $(FW_M_OBJS)
+	$(FW_Q)$(RV_CC) $(RV_ARCH) -nostdlib -r $^ -o $@
+# the Svadu variant: m.c built with M_SVADU (hardware A/D updates)
+$(FW_OUT)/m/m-svadu.c.o: $(FW_DIR)/m/m.c $(FW_HDRS)
+	@mkdir -p $(@D)
+	@echo "  CC      firmware/m/m.c (M_SVADU)"
+	$(FW_Q)$(RV_CC) $(FW_CFLAGS) -DM_SVADU -mno-relax -I$(FW_DIR)/m -c $< -o $@
+$(FW_OUT)/mlayer-svadu.o: $(filter-out $(FW_OUT)/m/m.c.o,$(FW_M_OBJS)) $(FW_OUT)/m/m-svadu.c.o
 	$(FW_Q)$(RV_CC) $(RV_ARCH) -nostdlib -r $^ -o $@
 
 # ---- kernel ----
@@ -62,16 +71,18 @@ $(FW_OUT)/kernel/%.S.o: $(FW_DIR)/kernel/%.S $(FW_HDRS)
 	@echo "  AS      firmware/kernel/$(<F)"
 	$(FW_Q)$(RV_CC) $(RV_ASFLAGS) -I$(FW_DIR)/include -c $< -o $@
 
-# fw_kernel ELF IMAGES-OBJ: link a kernel with the given user_images table
+# fw_kernel ELF IMAGES-OBJ [MLAYER-OBJ]: link a kernel with the given user_images
+# table (and M layer: mlayer.o by default, mlayer-svadu.o for the Svadu variant)
 define fw_kernel
-$(1): $(FW_OUT)/mlayer.o $(FW_K_OBJS) $(2) $(FW_DIR)/firmware.ld
+$(1): $(or $(3),$(FW_OUT)/mlayer.o) $(FW_K_OBJS) $(2) $(FW_DIR)/firmware.ld
 	@echo "  LD      $$@"
 	$(FW_Q)$(RV_CC) $(RV_LDFLAGS) -T$(FW_DIR)/firmware.ld -Wl,--gc-sections \
 	  -Wl,--no-warn-rwx-segments -Wl,-Map,$$(@:.elf=.map) \
-	  $(FW_OUT)/mlayer.o $(FW_K_OBJS) $(2) $(RV_LIBS) -o $$@
+	  $(or $(3),$(FW_OUT)/mlayer.o) $(FW_K_OBJS) $(2) $(RV_LIBS) -o $$@
 	$(FW_Q)$(RV_OBJDUMP) -d $$@ > $$(@:.elf=.dis)
 endef
 $(eval $(call fw_kernel,$(FW_ELF),$(FW_IMAGES)))
+$(eval $(call fw_kernel,$(FW_ELF_SVADU),$(FW_IMAGES),$(FW_OUT)/mlayer-svadu.o))
 
 # fw_images OBJ NAMES ELFS: assemble a user_images table (NAMES and ELFS pair up)
 define fw_images
@@ -83,9 +94,27 @@ endef
 $(eval $(call fw_images,$(FW_IMAGES),$(USER_PROGS),$(USER_ELFS)))
 
 # ---- running ----
+# init is the shell; it gets FW_SCRIPT on the console (the kernel echoes each line).
+# `make run` (run-kernel in sw/ulib/ulib.mk) is fw-sim with a summary.
+FW_SCRIPT ?= $(TOP)/sw/user/demo.sh
 fw-iss: $(FW_ELF)
-	timeout 60 $(BUILD)/iss --max-instructions 50000000 $(FW_ELF)
+	timeout 60 $(BUILD)/iss --max-instructions 50000000 $(FW_ELF) < $(FW_SCRIPT)
 fw-qemu: $(FW_ELF)
-	timeout 60 $(FW_QEMU_RUN) $(FW_ELF) < /dev/null
+	timeout 60 $(FW_QEMU_RUN) $(FW_ELF) < $(FW_SCRIPT)
 fw-sim: $(FW_ELF)
-	timeout 1800 $(BUILD)/vsim --max-cycles 200000000 $(FW_ELF) < /dev/null
+	timeout 1800 $(BUILD)/vsim --max-cycles 200000000 $(FW_ELF) < $(FW_SCRIPT)
+
+# ---- cycle costs on the RTL (docs/kernel.md): vmcost under the kernel ----
+# The shell (init) gets "vmcost" and "exit" on stdin.
+kernel-bench: sim $(FW_ELF)
+	@mkdir -p $(BUILD)/bench
+	@printf 'vmcost\nexit\n' | timeout 600 $(BUILD)/vsim --max-cycles 20000000 $(FW_ELF) \
+	    > $(BUILD)/bench/kernel.out 2> $(BUILD)/bench/kernel.vsim.err \
+	  || { cat $(BUILD)/bench/kernel.out $(BUILD)/bench/kernel.vsim.err; \
+	       echo "kernel-bench: FAILED" >&2; exit 1; }
+	@{ echo "== kernel costs (cycles, build/vsim, sw/user/vmcost.c)"; \
+	   grep '^vmcost: ' $(BUILD)/bench/kernel.out | sed 's/^vmcost: /  /'; \
+	   $(CROSS)size $(filter-out %/user_images.S.o,$(FW_K_OBJS)) | awk 'NR > 1 \
+	     { t += $$1; d += $$2; b += $$3 } END { printf "  kernel size (without the M layer and the embedded programs): text %d, data %d, bss %d bytes\n", t, d, b }'; \
+	   $(CROSS)size $(FW_OUT)/mlayer.o | awk 'NR > 1 { printf "  M layer size: text %d, data %d, bss %d bytes\n", $$1, $$2, $$3 }'; \
+	 } | tee $(BUILD)/bench/kernel.txt

@@ -1,7 +1,7 @@
 # sw.mk — bare-metal programs (sw/): runtime library, demo, benchmark, hello.
 #
 #   make sw             build $(BUILD)/sw/NAME.elf for every program folder sw/NAME/
-#   make run-demo       run the demo on build/vsim (what `make run` shows)
+#   make run-baremetal  run the bare-metal demo on build/vsim (no kernel)
 #   make bench          run the CPI benchmark on build/vsim, paging off (bench) and on
 #                       (bench-vm: S-mode, Sv32) with the page-walk latency; report in
 #                       $(BUILD)/bench/report.txt
@@ -35,7 +35,7 @@ SW_LIB_OBJS := $(patsubst $(SW_LIB)/%,$(SW_OUT)/lib/%.o,$(SW_LIB_SRCS))
 SW_PROGS    := $(sort $(filter-out lib ulib user,$(patsubst $(SW_DIR)/%/,%, \
                  $(dir $(wildcard $(SW_DIR)/*/*.c $(SW_DIR)/*/*.S)))))
 
-.PHONY: sw run-demo bench sw-qemu sw-qemu-check
+.PHONY: sw run-baremetal bench sw-qemu sw-qemu-check
 sw: $(addprefix $(SW_OUT)/,$(addsuffix .elf,$(SW_PROGS)))
 
 $(SW_OUT)/lib/%.c.o: $(SW_LIB)/%.c $(SW_LIB_HDRS)
@@ -75,7 +75,7 @@ $(foreach p,$(SW_PROGS),$(eval $(call SW_PROGRAM,$(p))))
 $(SW_OUT)/bench-vm/k_%.c.o: $(SW_DIR)/bench/k_%.c $(SW_DIR)/bench/bench.h
 
 # ---- running ----
-run-demo: sim $(SW_OUT)/demo.elf
+run-baremetal: sim $(SW_OUT)/demo.elf
 	@$(VSIM) $(SW_OUT)/demo.elf
 
 # The benchmarks print their tables between marker lines; the report keeps the tables

@@ -25,6 +25,7 @@
 # leak, 0x70 on a panic) and a console line "NAME: ok". vsim/NAME also wants build/iss's
 # output byte for byte; qemu-diff/NAME wants QEMU's equal to build/vsim's except the
 # "a/d N" counts (QEMU sets A/D bits in hardware, the core takes Svade faults). A test
+# tests/kernel/NAME.in, when there is one, is fed to the console (stdin) on each. A test
 # listed "pending: WHAT" waits for kernel support: it runs on build/iss only and is
 # reported as SKIP, saying whether it passes already.
 # The programs of tests/vm and tests/pmp (Sv32 MMU, PMP) run on build/vsim with --cosim
@@ -213,12 +214,13 @@ kernel_check() {   # kernel_check TOOL NAME EXPECTED_EXIT RC OUT: one run's verd
 
 run_kernel() {   # run_kernel NAME MAX_CYCLES EXPECTED_EXIT [pending: WHAT]
   local name=$1 maxc=$2 exp=$3 pending=${4:-} elf=$OUT/$1.elf rc qrc irc tmo
-  local vout=$LOGS/$1.vsim.out qout=$LOGS/$1.qemu.out iout=$LOGS/$1.iss.out
+  local vout=$LOGS/$1.vsim.out qout=$LOGS/$1.qemu.out iout=$LOGS/$1.iss.out in=/dev/null
+  [[ -f $TOP/tests/kernel/$name.in ]] && in=$TOP/tests/kernel/$name.in   # the console input
   if [[ -n ${KTESTS_BROKEN:-} ]]; then
     result FAIL "vsim/$name" "the kernel tests did not build (make ktests-build)"; return
   fi
   # build/iss first: the reference for the others, and the only run of a pending test
-  timeout -k 5 120 "$ISS" --quiet --max-instructions "$maxc" "$elf" < /dev/null > "$iout" 2> "$iout.err"
+  timeout -k 5 120 "$ISS" --quiet --max-instructions "$maxc" "$elf" < "$in" > "$iout" 2> "$iout.err"
   irc=$?
   cat "$iout" "$iout.err" > "$iout.all"
   if [[ -n $pending ]]; then
@@ -236,7 +238,7 @@ run_kernel() {   # run_kernel NAME MAX_CYCLES EXPECTED_EXIT [pending: WHAT]
     tmo=$((30 + maxc / VSIM_MIN_SPEED))
     # shellcheck disable=SC2046
     timeout -k 5 "$tmo" "$VSIM" --quiet $( [[ ${VSIM_HAS_COSIM:-0} == 1 ]] && echo --cosim ) \
-      --max-cycles "$maxc" "$elf" < /dev/null > "$vout" 2> "$vout.err"
+      --max-cycles "$maxc" "$elf" < "$in" > "$vout" 2> "$vout.err"
     rc=$?
     cat "$vout" "$vout.err" > "$vout.all"
     if kernel_check vsim "$name" "$exp" "$rc" "$vout"; then
@@ -249,7 +251,7 @@ run_kernel() {   # run_kernel NAME MAX_CYCLES EXPECTED_EXIT [pending: WHAT]
     fi
   fi
   timeout -k 5 "$QEMU_TIMEOUT" "$QEMU" -M virt -cpu "$QEMU_CPU" -bios none -kernel "$elf" \
-    -nographic < /dev/null > "$qout" 2> "$qout.err"
+    -nographic < "$in" > "$qout" 2> "$qout.err"
   qrc=$?
   cat "$qout" "$qout.err" > "$qout.all"
   if kernel_check qemu "$name" "$exp" "$qrc" "$qout"; then

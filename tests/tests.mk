@@ -63,6 +63,7 @@ $(call fw_kernel,$(TESTS_OUT)/$(1).elf,$(KTEST_OUT)/$(1).images.o)
 endef
 $(foreach t,$(KTESTS),$(eval $(call ktest_rules,$(t))))
 .SECONDARY: $(addprefix $(KTEST_OUT)/,$(addsuffix .o,$(KTESTS)))
+$(KTEST_OUT)/k-segv-mm.o: $(TESTS_SRC)/kernel/k-segv.c
 
 .PHONY: ktests-build
 ktests-build: $(KTEST_ELFS)

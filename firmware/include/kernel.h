@@ -19,8 +19,6 @@ int vsnprintk(char *buf, size_t n, const char *fmt, va_list ap);
 
 /* panic.c: one line "panic: ..." and the finisher's failure code PANIC_EXIT. */
 #define PANIC_EXIT 0x70
-/* main.c: the run ends with LEAK_EXIT when frames or kmalloc bytes leaked */
-#define LEAK_EXIT  0x71
 void panic(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));
 void machine_halt(int code) __attribute__((noreturn));
 
@@ -29,4 +27,7 @@ void *memset(void *d, int c, size_t n);
 void *memcpy(void *d, const void *s, size_t n);
 int memcmp(const void *a, const void *b, size_t n);
 size_t strlen(const char *s);
+void *memmove(void *d, const void *s, size_t n);
+int strcmp(const char *a, const char *b);
+void clear_page(void *page);
 #endif

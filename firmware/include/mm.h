@@ -90,7 +90,8 @@ struct fault_counts {
 
 struct mm_struct {
     pgd_t pgd;
-    uint32_t asid;
+    uint32_t asid;                           /* valid while asid_gen is current (asid.c) */
+    uint32_t asid_gen;
     struct vm_area_struct *mmap;             /* sorted by vm_start */
     uint32_t map_count;
     uintptr_t start_code, end_code, start_data, end_data;

@@ -2,11 +2,8 @@
 #include "kernel.h"
 #include "mm.h"
 
-#define ASID_MAX ((1u << SATP_ASID_BITS) - 1)
-static uint32_t next_asid = 1;          /* 0 is the kernel's (swapper_pg_dir) */
-
-/* A new, empty address space with its own pgd and ASID; NULL if out of memory.
- * ASIDs are not reused yet: past ASID_MAX the kernel panics (see README). */
+/* A new, empty address space with its own pgd; NULL if out of memory. Its ASID
+ * is given on the first switch_mm (asid.c). */
 struct mm_struct *mm_alloc(void)
 {
     struct mm_struct *mm = kmalloc(sizeof *mm);
@@ -17,9 +14,6 @@ struct mm_struct *mm_alloc(void)
         kfree(mm);
         return NULL;
     }
-    if (next_asid > ASID_MAX)
-        panic("mm_alloc: out of ASIDs");
-    mm->asid = next_asid++;
     return mm;
 }
 
@@ -41,7 +35,8 @@ void mmput(struct mm_struct *mm)
         kfree(vma);
     }
     pgd_free(mm->pgd);
-    local_flush_tlb_asid(mm->asid);
+    if (mm->asid_gen)                   /* it ran: its ASID may tag TLB entries */
+        local_flush_tlb_asid(mm->asid);
     kfree(mm);
 }
 

@@ -46,7 +46,7 @@ struct page *alloc_page(uint16_t flags)
     pg->refcount = 1;
     pg->mapping = NULL;
     pg->index = 0;
-    memset(page_address(pg), 0, PAGE_SIZE);
+    clear_page(page_address(pg));
     return pg;
 }
 

@@ -3,6 +3,8 @@
 # which embeds the programs in the kernel image.
 #
 #   make user        build $(BUILD)/user/NAME.elf for every program of USER_PROGS
+#   make run-kernel  what `make run` shows: the kernel on build/vsim, its shell (init)
+#                    running sw/user/demo.sh; vsim's summary goes to build/run.vsim.err
 #
 # A program is linked from sw/ulib/crt0.S, its object(s), libulib.a (system call
 # wrappers, stdio on the console, malloc, errno, strtol; the formatter is
@@ -18,7 +20,7 @@ USER_OUT  := $(BUILD)/user
 ULIB_Q    := $(if $(V),,@)
 
 # The kernel embeds these, in this order; the first is the first process.
-USER_PROGS := sh demo segv pager iso mmdemo
+USER_PROGS := sh demo segv pager iso mmdemo ptest vmcost
 
 ULIB_CFLAGS := $(RV_CFLAGS) -I$(ULIB_DIR) -I$(FW_DIR)/include -ffunction-sections \
                -fdata-sections -fno-tree-loop-distribute-patterns -fno-builtin
@@ -66,3 +68,13 @@ $(USER_OUT)/%.o: $(USER_DIR)/%.c $(ULIB_HDRS)
 	$(ULIB_Q)$(RV_CC) $(ULIB_CFLAGS) -c $< -o $@
 $(foreach p,$(USER_PROGS),$(eval $(call ulib_program,$(p),$(USER_OUT)/$(p).o,$(USER_OUT)/$(p).elf)))
 .SECONDARY: $(USER_ELFS:.elf=.o)
+
+# ---- make run: the kernel on the RTL, the demo script on its console ----
+.PHONY: run-kernel
+run-kernel: sim $(FW_ELF)
+	@echo "== make run: the kernel on build/vsim (the RTL); its shell runs sw/user/demo.sh"
+	@timeout 1800 $(VSIM) --max-cycles 200000000 $(FW_ELF) < $(USER_DIR)/demo.sh \
+	  2> $(BUILD)/run.vsim.err; rc=$$?; \
+	  grep -E 'cycles|PASS|FAIL' $(BUILD)/run.vsim.err | sed 's/^/   /'; \
+	  echo "== the kernel ended with exit code $$rc (0: the shell exited 0, no frame leaked)"; \
+	  exit $$rc

@@ -2,8 +2,9 @@
  * given with -c, commands separated by ';' or newlines) and runs each one:
  * a builtin, or an embedded program started with spawn() and waited for with
  * wait4(). Prints how a program ended when it was killed or exited non-zero.
- * Each line read from the console is printed after the prompt ("$ ps"), so a
- * transcript shows the commands; the kernel does not echo input. Words are
+ * The prompt is "$ "; the kernel's tty echoes what is typed (or piped in), so
+ * a transcript shows the commands. End of input is ^D at the start of a line
+ * (a pipe's end is not seen by the UART: end a script with `exit`). Words are
  * split at blanks; '...' and "..." quote; '#' starts a comment. At the end of
  * input the shell exits with the status of the last command.
  *
@@ -342,7 +343,6 @@ int main(int argc, char **argv)
             write(1, "\n", 1);
             break;
         }
-        printf("%s\n", line);
         if (command(line))
             break;
     }
