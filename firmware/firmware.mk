@@ -31,7 +31,7 @@ FW_U_ELFS  := $(addprefix $(FW_OUT)/user/,$(addsuffix .elf,$(FW_U_PROGS)))
 FW_QEMU_RUN := $(QEMU) -M virt -cpu rv32,c=false,f=false,d=false,h=false -bios none \
                -nographic -monitor none -serial stdio -kernel
 
-.PHONY: firmware fw-iss fw-qemu fw-sim
+.PHONY: firmware fw-iss fw-qemu fw-sim kernel-bench
 # keep the user objects (pattern-rule intermediates) between builds
 .SECONDARY: $(FW_U_LIB) $(patsubst %,$(FW_OUT)/user/%.c.o,$(FW_U_PROGS))
 FW_ELF_SVADU := $(FW_OUT)/kernel-svadu.elf
@@ -101,3 +101,18 @@ fw-qemu: $(FW_ELF)
 	timeout 60 $(FW_QEMU_RUN) $(FW_ELF) < /dev/null
 fw-sim: $(FW_ELF)
 	timeout 1800 $(BUILD)/vsim --max-cycles 200000000 $(FW_ELF) < /dev/null
+
+# ---- cycle costs on the RTL (docs/kernel.md): vmcost under the kernel ----
+# The shell (init) gets "vmcost" and "exit" on stdin.
+kernel-bench: sim $(FW_ELF)
+	@mkdir -p $(BUILD)/bench
+	@printf 'vmcost\nexit\n' | timeout 600 $(BUILD)/vsim --max-cycles 20000000 $(FW_ELF) \
+	    > $(BUILD)/bench/kernel.out 2> $(BUILD)/bench/kernel.vsim.err \
+	  || { cat $(BUILD)/bench/kernel.out $(BUILD)/bench/kernel.vsim.err; \
+	       echo "kernel-bench: FAILED" >&2; exit 1; }
+	@{ echo "== kernel costs (cycles, build/vsim, firmware/user/vmcost.c)"; \
+	   grep '^vmcost: ' $(BUILD)/bench/kernel.out | sed 's/^vmcost: /  /'; \
+	   $(CROSS)size $(filter-out %/user_images.S.o,$(FW_K_OBJS)) | awk 'NR > 1 \
+	     { t += $$1; d += $$2; b += $$3 } END { printf "  kernel size (without the M layer and the embedded programs): text %d, data %d, bss %d bytes\n", t, d, b }'; \
+	   $(CROSS)size $(FW_OUT)/mlayer.o | awk 'NR > 1 { printf "  M layer size: text %d, data %d, bss %d bytes\n", $$1, $$2, $$3 }'; \
+	 } | tee $(BUILD)/bench/kernel.txt
