@@ -27,7 +27,7 @@ struct context {
 
 enum task_state { TASK_UNUSED, TASK_RUNNABLE, TASK_RUNNING, TASK_ZOMBIE };
 
-#define KSTACK_SIZE PAGE_SIZE
+#define KSTACK_SIZE (1u << KSTACK_SHIFT)     /* vmalloc_stack(): guard page below */
 #define TASK_COMM_LEN 16
 
 struct task_struct {
@@ -49,6 +49,7 @@ static inline struct pt_regs *task_pt_regs(struct task_struct *t)
 }
 
 struct task_struct *task_create_user(const struct binimage *img);
+struct task_struct *find_task_by_pid(int pid);  /* proc.c; NULL if no such task */
 void scheduler(void) __attribute__((noreturn));
 void schedule(void);
 void do_exit(int code) __attribute__((noreturn));

@@ -21,7 +21,7 @@ struct task_struct *task_create_user(const struct binimage *img)
 {
     struct task_struct *t = kmalloc(sizeof *t);
     uintptr_t entry;
-    if (!t || !(t->kstack = get_zeroed_page(PG_kstack)) || !(t->mm = mm_alloc()))
+    if (!t || !(t->kstack = vmalloc_stack()) || !(t->mm = mm_alloc()))
         panic("task_create_user: out of memory");
     if (load_elf_binary(t->mm, img, &entry))
         panic("task_create_user: bad image %s", img->name);
@@ -52,7 +52,7 @@ static void reap(struct task_struct *t)
            t->pid, t->exit_code, t->mm->flt.minor, t->mm->flt.major,
            t->mm->flt.invalid, t->mm->flt.accessed, t->mm->rss);
     mmput(t->mm);
-    free_page(t->kstack);
+    vfree(t->kstack);
     struct task_struct **pp = &task_list;
     while (*pp != t)
         pp = &(*pp)->next;

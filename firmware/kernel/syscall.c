@@ -32,6 +32,12 @@ void do_syscall(struct pt_regs *regs)
     case __NR_exit:
     case __NR_exit_group: do_exit((int)a[0] & 0xff);
     case __NR_getpid:     ret = current->pid; break;
+    case __NR_brk:        ret = sys_brk(a[0]); break;
+    case __NR_mmap:       ret = sys_mmap(a[0], a[1], (int)a[2], (int)a[3], (int)a[4], a[5]); break;
+    case __NR_munmap:     ret = sys_munmap(a[0], a[1]); break;
+    case __NR_mprotect:   ret = sys_mprotect(a[0], a[1], (int)a[2]); break;
+    case __NR_maps:       ret = sys_maps((int)a[0], a[1], a[2]); break;
+    case __NR_mm_check:   ret = sys_mm_check((int)a[0]); break;
     default:              ret = -ENOSYS; break;
     }
     a[0] = (uint32_t)ret;
