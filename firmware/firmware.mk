@@ -24,7 +24,7 @@ FW_M_OBJS  := $(patsubst $(FW_DIR)/%,$(FW_OUT)/%.o,$(FW_M_SRCS))
 FW_K_SRCS  := $(wildcard $(FW_DIR)/kernel/*.S $(FW_DIR)/kernel/*.c) $(FW_DIR)/lib/vsnprintf.c
 FW_K_OBJS  := $(patsubst $(FW_DIR)/%,$(FW_OUT)/%.o,$(FW_K_SRCS))
 
-FW_U_PROGS := demo segv
+FW_U_PROGS := ptest demo segv mmtest
 FW_U_LIB   := $(addprefix $(FW_OUT)/user/,crt0.S.o ulib.c.o vsnprintf.c.o)
 FW_U_ELFS  := $(addprefix $(FW_OUT)/user/,$(addsuffix .elf,$(FW_U_PROGS)))
 

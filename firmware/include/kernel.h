@@ -28,4 +28,6 @@ void *memset(void *d, int c, size_t n);
 void *memcpy(void *d, const void *s, size_t n);
 int memcmp(const void *a, const void *b, size_t n);
 size_t strlen(const char *s);
+void *memmove(void *d, const void *s, size_t n);
+int strcmp(const char *a, const char *b);
 #endif

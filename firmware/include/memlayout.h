@@ -1,7 +1,10 @@
 /* memlayout.h — the kernel's address spaces, and __pa/__va (the only place
  * where virtual and physical kernel addresses are converted).
  *
- *   0x0000_0000 - 0xBFFF_FFFF  user space (3 GiB); the user stack tops at USTACK_TOP
+ *   0x0000_0000 - 0xBFFF_FFFF  user space (3 GiB): program at 0x10000, heap above it;
+ *                              the stack tops at USTACK_TOP and grows down to USTACK_MAX;
+ *                              mmap places mappings top-down from MMAP_BASE, below the
+ *                              stack limit and a STACK_GUARD_GAP
  *   0xC000_0000 - ...          all RAM, direct-mapped with 4 MiB megapages (lowmem):
  *                              va = pa - RAM_BASE + PAGE_OFFSET
  *                              except the megapage(s) holding the kernel image, which
@@ -46,7 +49,10 @@
 
 #define TASK_SIZE     PAGE_OFFSET               /* user addresses are below */
 #define USTACK_TOP    (TASK_SIZE - PAGE_SIZE)   /* one unmapped page under the kernel */
-#define USTACK_SIZE   (_U(64) * 1024)
+#define USTACK_INIT   PAGE_SIZE                 /* first stack VMA: argv and the first frame */
+#define USTACK_MAX    (_U(256) * 1024)          /* the stack grows on faults up to this size */
+#define STACK_GUARD_GAP (_U(1024) * 1024)       /* kept free below the stack limit (Linux: 256 pages) */
+#define MMAP_BASE     (USTACK_TOP - USTACK_MAX - STACK_GUARD_GAP)  /* top-down mmap starts here */
 
 #ifndef __ASSEMBLER__
 #include <stdint.h>

@@ -81,12 +81,10 @@ extern uint32_t slab_frames;                 /* PG_slab frames held by kmalloc *
 #define VM_GROWSDOWN 0x100
 #define VM_ACCESS    (VM_READ | VM_WRITE | VM_EXEC)
 
-/* mmap placement (mmap.c): top-down below MMAP_BASE first, like Linux's default
- * layout with a 128 MiB stack gap and no randomisation; nothing below
- * MMAP_MIN_ADDR; new mappings keep STACK_GUARD_GAP below a VM_GROWSDOWN VMA. */
-#define MMAP_BASE       (TASK_SIZE - _U(128) * 1024 * 1024)
+/* mmap placement (mmap.c): top-down below MMAP_BASE (memlayout.h) first, like
+ * Linux's default layout without randomisation; nothing below MMAP_MIN_ADDR;
+ * new mappings keep STACK_GUARD_GAP below a VM_GROWSDOWN VMA. */
 #define MMAP_MIN_ADDR   PAGE_SIZE
-#define STACK_GUARD_GAP (_U(256) * PAGE_SIZE)
 #define MAX_MAP_COUNT   1024
 
 struct binimage {                            /* an embedded user program (ELF) */
@@ -111,7 +109,8 @@ struct fault_counts {
 
 struct mm_struct {
     pgd_t pgd;
-    uint32_t asid;
+    uint32_t asid;                           /* valid while asid_gen is current (asid.c) */
+    uint32_t asid_gen;
     struct vm_area_struct *mmap;             /* sorted by vm_start */
     uint32_t map_count;
     uintptr_t start_code, end_code, start_data, end_data;

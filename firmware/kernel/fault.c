@@ -88,6 +88,24 @@ static int do_file_page(struct mm_struct *mm, struct vm_area_struct *vma,
     return VM_FAULT_OK;
 }
 
+/* A fault below the stack VMA: grow it down to addr's page, as long as the
+ * stack stays within USTACK_MAX of its top and keeps STACK_GUARD_GAP from the
+ * mapping below it (Linux's stack_guard_gap). 0 when grown, -ENOMEM otherwise
+ * (the fault is then invalid). */
+static int expand_stack(struct mm_struct *mm, struct vm_area_struct *vma, uintptr_t addr)
+{
+    uintptr_t start = addr & PAGE_MASK;
+    struct vm_area_struct *prev = NULL;
+    if (start < mm->start_stack - USTACK_MAX || addr >= vma->vm_start)
+        return -ENOMEM;
+    for (struct vm_area_struct *v = mm->mmap; v != vma; v = v->vm_next)
+        prev = v;
+    if (prev && (start < STACK_GUARD_GAP || prev->vm_end > start - STACK_GUARD_GAP))
+        return -ENOMEM;
+    vma->vm_start = start;
+    return 0;
+}
+
 /* Resolves a fault at user address addr; VM_FAULT_OK when the access can be
  * retried, VM_FAULT_SIGSEGV when it is invalid, VM_FAULT_OOM. */
 int handle_mm_fault(struct mm_struct *mm, uintptr_t addr, uint32_t flags)
@@ -96,6 +114,9 @@ int handle_mm_fault(struct mm_struct *mm, uintptr_t addr, uint32_t flags)
                   : (flags & FAULT_FLAG_EXEC) ? VM_EXEC : VM_READ | VM_WRITE;
     struct vm_area_struct *vma = addr < TASK_SIZE ? find_vma(mm, addr) : NULL;
 
+    if (vma && addr < vma->vm_start && (vma->vm_flags & VM_GROWSDOWN) &&
+        expand_stack(mm, vma, addr))
+        vma = NULL;
     if (!vma || addr < vma->vm_start || !(vma->vm_flags & need)) {
         mm->flt.invalid++;
         global_flt.invalid++;

@@ -1,9 +1,20 @@
-/* main.c — start_kernel: paging, console, memory, the user programs, and the
- * end of the run when the last process has exited. */
+/* main.c — start_kernel: paging, console, memory, ASIDs, the timer, then init;
+ * and the end of the run when init exits.
+ *
+ * init is the embedded program INIT_PROG ("sh", the shell) with argv { "sh" }; if
+ * the image has no such program, the first one. When init exits, the remaining
+ * processes are killed and released, the totals are printed, and the machine
+ * stops with init's exit status as the finisher code (128 + signal when it was
+ * killed). A run that ends with fewer free frames or kmalloc bytes than at boot
+ * is a leak: the kernel says so and stops with LEAK_EXIT instead.
+ */
 #include "kernel.h"
 #include "sched.h"
 
-static uint32_t boot_free;
+#define INIT_PROG "sh"
+#define LEAK_EXIT 0x71
+
+static uint32_t boot_free, boot_kmalloc;
 
 void start_kernel(void)
 {
@@ -12,26 +23,44 @@ void start_kernel(void)
     paging_init();
     console_init();
     mem_init();
-    printk("rvmmu kernel: PAGE_OFFSET 0x%08x, image 0x%08x-0x%08x (%u KiB)\n",
+    asid_init();
+    printk("rvmmu kernel: PAGE_OFFSET 0x%08x, image 0x%08x-0x%08x (%u KiB), %lu ASID bits\n",
            PAGE_OFFSET, (unsigned)(uintptr_t)_text, (unsigned)(uintptr_t)_end,
-           (unsigned)((_end - _text) / 1024));
+           (unsigned)((_end - _text) / 1024), asid_bits);
     printk("memory: %lu frames, %lu free, %lu reserved\n",
            mem_stats.total, mem_stats.free, mem_stats.reserved);
     boot_free = mem_stats.free;
-    for (int i = 0; i < nr_user_images; i++) {
-        struct task_struct *t = task_create_user(&user_images[i]);
-        printk("[pid %d] %s: %lu VMAs, brk 0x%08x\n", t->pid, t->comm,
-               t->mm->map_count, (unsigned)t->mm->brk);
-    }
+    boot_kmalloc = kmalloc_bytes;
+    if (!nr_user_images)
+        panic("no user programs in the image");
+    const struct binimage *img = &user_images[0];
+    for (int i = 0; i < nr_user_images; i++)
+        if (!strcmp(user_images[i].name, INIT_PROG))
+            img = &user_images[i];
+    char *argv[] = { (char *)img->name, NULL };
+    int err;
+    if (!task_spawn(img, 1, argv, NULL, &err))
+        panic("cannot start init (%s): error %d", img->name, err);
+    timer_init();
     scheduler();
 }
 
-/* Called by the scheduler when no task is left: totals, then the finisher. */
-void all_tasks_done(void)
+/* Called by the scheduler once init has exited and been released. */
+void init_exited(struct task_struct *init)
 {
-    printk("all processes exited: faults minor %lu major %lu invalid %lu a/d %lu\n",
-           global_flt.minor, global_flt.major, global_flt.invalid, global_flt.accessed);
-    printk("memory: %lu free frames (boot %lu), kmalloc %lu bytes\n",
-           mem_stats.free, boot_free, kmalloc_bytes);
-    machine_halt(0);
+    int status = init->exit_status;
+    int code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+
+    release_all_tasks();
+    printk("init exited (status %d): faults minor %lu major %lu invalid %lu\n", code,
+           global_flt.minor, global_flt.major, global_flt.invalid);
+    printk("memory: %lu free frames (boot %lu), kmalloc %lu bytes (boot %lu)\n",
+           mem_stats.free, boot_free, kmalloc_bytes, boot_kmalloc);
+    if (mem_stats.free != boot_free || kmalloc_bytes != boot_kmalloc) {
+        printk("leak: %ld frames, %ld kmalloc bytes not returned\n",
+               (long)boot_free - (long)mem_stats.free,
+               (long)kmalloc_bytes - (long)boot_kmalloc);
+        machine_halt(LEAK_EXIT);
+    }
+    machine_halt(code);
 }

@@ -8,21 +8,19 @@
  * only, so splitting and merging VMAs never touches it.
  *
  * mmap placement follows Linux's default top-down layout: a hint that fits is
- * taken as is; otherwise the highest free gap below MMAP_BASE (128 MiB under
- * TASK_SIZE, no randomisation), then anywhere below TASK_SIZE. Free gaps keep
+ * taken as is; otherwise the highest free gap below MMAP_BASE (under the
+ * stack's growth limit and guard gap, no randomisation), then anywhere below
+ * TASK_SIZE. Free gaps keep
  * STACK_GUARD_GAP below a VM_GROWSDOWN VMA (the stack).
  */
 #include "kernel.h"
 #include "sched.h"
 
-#define ASID_MAX ((1u << SATP_ASID_BITS) - 1)
-#define PTE_PPN_MASK (~(pte_t)((1u << PTE_PPN_LO) - 1))
 #define FLUSH_ALL_THRESHOLD 32          /* more PTEs than this: flush the whole ASID */
 #define MAP_TYPE 0x0f
-static uint32_t next_asid = 1;          /* 0 is the kernel's (swapper_pg_dir) */
 
-/* A new, empty address space with its own pgd and ASID; NULL if out of memory.
- * ASIDs are not reused yet: past ASID_MAX the kernel panics (see README). */
+/* A new, empty address space with its own pgd; NULL if out of memory. Its ASID
+ * is given on the first switch_mm (asid.c). */
 struct mm_struct *mm_alloc(void)
 {
     struct mm_struct *mm = kmalloc(sizeof *mm);
@@ -33,9 +31,6 @@ struct mm_struct *mm_alloc(void)
         kfree(mm);
         return NULL;
     }
-    if (next_asid > ASID_MAX)
-        panic("mm_alloc: out of ASIDs");
-    mm->asid = next_asid++;
     return mm;
 }
 
@@ -88,7 +83,8 @@ void mmput(struct mm_struct *mm)
         kfree(vma);
     }
     pgd_free(mm->pgd);
-    local_flush_tlb_asid(mm->asid);
+    if (mm->asid_gen)                   /* it ran: its ASID may tag TLB entries */
+        local_flush_tlb_asid(mm->asid);
     kfree(mm);
 }
 

@@ -26,16 +26,14 @@ static const char *cause_name(uint32_t cause)
     return "unknown";
 }
 
-#define SIGSEGV 11
-#define SIGILL  4
-
-/* Kills current after a bad access: one line, exit status 128 + signal. */
+/* Kills current after a bad access: one line, then the wait status of a
+ * signal death (uapi.h). */
 static void force_sig_fault(int sig, struct pt_regs *regs)
 {
     const char *what = sig == SIGSEGV ? "segfault" : "killed";
     printk("[pid %d] %s at 0x%08lx pc 0x%08lx (%s)\n", current->pid, what,
            regs->stval, regs->sepc, cause_name(regs->scause));
-    do_exit(128 + sig);
+    task_exit_signal(sig);
 }
 
 static void do_page_fault(struct pt_regs *regs)
@@ -47,7 +45,7 @@ static void do_page_fault(struct pt_regs *regs)
         force_sig_fault(SIGSEGV, regs);
     if (r == VM_FAULT_OOM) {
         printk("[pid %d] out of memory\n", current->pid);
-        do_exit(128 + 9);
+        task_exit_signal(SIGKILL);
     }
 }
 
@@ -61,11 +59,17 @@ void do_trap(struct pt_regs *regs)
         panic("kernel trap: %s (cause %lu) pc 0x%08lx addr 0x%08lx",
               (cause & MCAUSE_INTERRUPT) ? "interrupt" : cause_name(cause),
               cause & ~MCAUSE_INTERRUPT, regs->sepc, regs->stval);
-    if (cause & MCAUSE_INTERRUPT)
-        panic("do_trap: unexpected interrupt %lu", cause & ~MCAUSE_INTERRUPT);
+    if (cause & MCAUSE_INTERRUPT) {
+        if ((cause & ~MCAUSE_INTERRUPT) != IRQ_S_TIMER)
+            panic("do_trap: unexpected interrupt %lu", cause & ~MCAUSE_INTERRUPT);
+        timer_interrupt();
+        schedule();                     /* preemption: the next task's turn */
+        goto out;
+    }
     switch (cause) {
     case CAUSE_USER_ECALL:
         regs->sepc += 4;
+        current->syscalls++;
         do_syscall(regs);
         break;
     case CAUSE_FETCH_PAGE_FAULT:
@@ -80,4 +84,7 @@ void do_trap(struct pt_regs *regs)
         force_sig_fault(SIGSEGV, regs);
         break;
     }
+out:
+    if (current->killed)                /* kill(): die on the way back to U */
+        task_exit_signal(current->killed);
 }

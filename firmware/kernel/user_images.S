@@ -14,13 +14,17 @@
         .asciz "\name"
         .section .rodata
 .endm
+        IMAGE ptest
         IMAGE demo
         IMAGE segv
+        IMAGE mmtest
 
         .balign 4
         .globl  user_images, nr_user_images
 user_images:
+        .word   ptest_str, ptest_elf, ptest_elf_end - ptest_elf
         .word   demo_str, demo_elf, demo_elf_end - demo_elf
         .word   segv_str, segv_elf, segv_elf_end - segv_elf
+        .word   mmtest_str, mmtest_elf, mmtest_elf_end - mmtest_elf
 nr_user_images:
-        .word   2
+        .word   4
