@@ -24,17 +24,19 @@ FW_M_OBJS  := $(patsubst $(FW_DIR)/%,$(FW_OUT)/%.o,$(FW_M_SRCS))
 FW_K_SRCS  := $(wildcard $(FW_DIR)/kernel/*.S $(FW_DIR)/kernel/*.c) $(FW_DIR)/lib/vsnprintf.c
 FW_K_OBJS  := $(patsubst $(FW_DIR)/%,$(FW_OUT)/%.o,$(FW_K_SRCS))
 
-FW_U_PROGS := ptest demo segv mmtest
+FW_U_PROGS := vmcost ptest demo segv mmtest
 FW_U_LIB   := $(addprefix $(FW_OUT)/user/,crt0.S.o ulib.c.o vsnprintf.c.o)
 FW_U_ELFS  := $(addprefix $(FW_OUT)/user/,$(addsuffix .elf,$(FW_U_PROGS)))
 
 FW_QEMU_RUN := $(QEMU) -M virt -cpu rv32,c=false,f=false,d=false,h=false -bios none \
                -nographic -monitor none -serial stdio -kernel
 
-.PHONY: firmware fw-iss fw-qemu fw-sim
+.PHONY: firmware fw-iss fw-qemu fw-sim fw-mmtest kernel-bench
 # keep the user objects (pattern-rule intermediates) between builds
 .SECONDARY: $(FW_U_LIB) $(patsubst %,$(FW_OUT)/user/%.c.o,$(FW_U_PROGS))
-firmware: $(FW_ELF)
+FW_ELF_SVADU := $(FW_OUT)/kernel-svadu.elf
+FW_ELF_MMTEST := $(FW_OUT)/kernel-mmtest.elf
+firmware: $(FW_ELF) $(FW_ELF_SVADU) $(FW_ELF_MMTEST)
 
 # ---- M layer: -mno-relax, it must not use the kernel's gp ----
 $(FW_OUT)/m/%.c.o: $(FW_DIR)/m/%.c $(FW_HDRS)
@@ -46,6 +48,13 @@ $(FW_OUT)/m/%.S.o: $(FW_DIR)/m/%.S $(FW_HDRS)
 	@echo "  AS      firmware/m/$(<F)"
 	$(FW_Q)$(RV_CC) $(RV_ASFLAGS) -mno-relax -I$(FW_DIR)/include -I$(FW_DIR)/m -c $< -o $@
 $(FW_OUT)/mlayer.o: $(FW_M_OBJS)
+	$(FW_Q)$(RV_CC) $(RV_ARCH) -nostdlib -r $^ -o $@
+# the Svadu variant: m.c built with M_SVADU (hardware A/D updates)
+$(FW_OUT)/m/m-svadu.c.o: $(FW_DIR)/m/m.c $(FW_HDRS)
+	@mkdir -p $(@D)
+	@echo "  CC      firmware/m/m.c (M_SVADU)"
+	$(FW_Q)$(RV_CC) $(FW_CFLAGS) -DM_SVADU -mno-relax -I$(FW_DIR)/m -c $< -o $@
+$(FW_OUT)/mlayer-svadu.o: $(filter-out $(FW_OUT)/m/m.c.o,$(FW_M_OBJS)) $(FW_OUT)/m/m-svadu.c.o
 	$(FW_Q)$(RV_CC) $(RV_ARCH) -nostdlib -r $^ -o $@
 
 # ---- kernel ----
@@ -63,12 +72,24 @@ $(FW_OUT)/kernel/%.S.o: $(FW_DIR)/kernel/%.S $(FW_HDRS)
 	$(FW_Q)$(RV_CC) $(RV_ASFLAGS) -I$(FW_DIR)/include -Wa,-I$(FW_OUT)/user -c $< -o $@
 $(FW_OUT)/kernel/user_images.S.o: $(FW_U_ELFS)
 
-$(FW_ELF): $(FW_OUT)/mlayer.o $(FW_K_OBJS) $(FW_DIR)/firmware.ld
+$(FW_OUT)/kernel%elf: $(FW_OUT)/mlayer%o $(FW_K_OBJS) $(FW_DIR)/firmware.ld
 	@echo "  LD      $@"
 	$(FW_Q)$(RV_CC) $(RV_LDFLAGS) -T$(FW_DIR)/firmware.ld -Wl,--gc-sections \
-	  -Wl,--no-warn-rwx-segments -Wl,-Map,$(FW_OUT)/kernel.map \
-	  $(FW_OUT)/mlayer.o $(FW_K_OBJS) $(RV_LIBS) -o $@
-	$(FW_Q)$(RV_OBJDUMP) -d $@ > $(FW_OUT)/kernel.dis
+	  -Wl,--no-warn-rwx-segments -Wl,-Map,$(@:.elf=.map) \
+	  $(FW_OUT)/mlayer$*o $(FW_K_OBJS) $(RV_LIBS) -o $@
+	$(FW_Q)$(RV_OBJDUMP) -d $@ > $(@:.elf=.dis)
+
+# the memory-management tests as init (firmware/user/mmtest.c): make fw-mmtest
+$(FW_OUT)/kernel/main-mmtest.c.o: $(FW_DIR)/kernel/main.c $(FW_HDRS)
+	@mkdir -p $(@D)
+	@echo "  CC      firmware/kernel/main.c (INIT_PROG mmtest)"
+	$(FW_Q)$(RV_CC) $(FW_CFLAGS) -DINIT_PROG='"mmtest"' -c $< -o $@
+FW_K_OBJS_MMTEST := $(filter-out $(FW_OUT)/kernel/main.c.o,$(FW_K_OBJS)) $(FW_OUT)/kernel/main-mmtest.c.o
+$(FW_ELF_MMTEST): $(FW_OUT)/mlayer.o $(FW_K_OBJS_MMTEST) $(FW_DIR)/firmware.ld
+	@echo "  LD      $@"
+	$(FW_Q)$(RV_CC) $(RV_LDFLAGS) -T$(FW_DIR)/firmware.ld -Wl,--gc-sections \
+	  -Wl,--no-warn-rwx-segments -Wl,-Map,$(@:.elf=.map) \
+	  $(FW_OUT)/mlayer.o $(FW_K_OBJS_MMTEST) $(RV_LIBS) -o $@
 
 # ---- user programs (firmware/user/NAME.c + crt0, ulib, vsnprintf) ----
 $(FW_OUT)/user/%.c.o: $(FW_DIR)/user/%.c $(FW_DIR)/user/user.h
@@ -93,3 +114,24 @@ fw-qemu: $(FW_ELF)
 	timeout 60 $(FW_QEMU_RUN) $(FW_ELF) < /dev/null
 fw-sim: $(FW_ELF)
 	timeout 1800 $(BUILD)/vsim --max-cycles 200000000 $(FW_ELF) < /dev/null
+# mmtest as init on the three platforms, the RTL one in lockstep (--cosim);
+# each run must end with "mmtest: ok" and the leak check passing (exit 0)
+fw-mmtest: $(FW_ELF_MMTEST)
+	timeout 120 $(BUILD)/iss --max-instructions 100000000 $(FW_ELF_MMTEST)
+	timeout 120 $(FW_QEMU_RUN) $(FW_ELF_MMTEST) < /dev/null
+	timeout 1800 $(BUILD)/vsim --cosim --max-cycles 400000000 $(FW_ELF_MMTEST) < /dev/null
+
+# ---- cycle costs on the RTL (docs/kernel.md): vmcost under the kernel ----
+# The shell (init) gets "vmcost" and "exit" on stdin.
+kernel-bench: sim $(FW_ELF)
+	@mkdir -p $(BUILD)/bench
+	@printf 'vmcost\nexit\n' | timeout 600 $(BUILD)/vsim --max-cycles 20000000 $(FW_ELF) \
+	    > $(BUILD)/bench/kernel.out 2> $(BUILD)/bench/kernel.vsim.err \
+	  || { cat $(BUILD)/bench/kernel.out $(BUILD)/bench/kernel.vsim.err; \
+	       echo "kernel-bench: FAILED" >&2; exit 1; }
+	@{ echo "== kernel costs (cycles, build/vsim, firmware/user/vmcost.c)"; \
+	   grep '^vmcost: ' $(BUILD)/bench/kernel.out | sed 's/^vmcost: /  /'; \
+	   $(CROSS)size $(filter-out %/user_images.S.o,$(FW_K_OBJS)) | awk 'NR > 1 \
+	     { t += $$1; d += $$2; b += $$3 } END { printf "  kernel size (without the M layer and the embedded programs): text %d, data %d, bss %d bytes\n", t, d, b }'; \
+	   $(CROSS)size $(FW_OUT)/mlayer.o | awk 'NR > 1 { printf "  M layer size: text %d, data %d, bss %d bytes\n", $$1, $$2, $$3 }'; \
+	 } | tee $(BUILD)/bench/kernel.txt

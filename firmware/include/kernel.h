@@ -30,4 +30,5 @@ int memcmp(const void *a, const void *b, size_t n);
 size_t strlen(const char *s);
 void *memmove(void *d, const void *s, size_t n);
 int strcmp(const char *a, const char *b);
+void clear_page(void *page);
 #endif

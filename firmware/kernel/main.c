@@ -11,7 +11,9 @@
 #include "kernel.h"
 #include "sched.h"
 
+#ifndef INIT_PROG                        /* kernel-mmtest.elf: -DINIT_PROG='"mmtest"' */
 #define INIT_PROG "sh"
+#endif
 #define LEAK_EXIT 0x71
 
 static uint32_t boot_free, boot_kmalloc;
@@ -24,6 +26,7 @@ void start_kernel(void)
     console_init();
     mem_init();
     asid_init();
+    csr_write(CSR_SCOUNTEREN, 7);       /* user may read cycle, time, instret */
     printk("rvmmu kernel: PAGE_OFFSET 0x%08x, image 0x%08x-0x%08x (%u KiB), %lu ASID bits\n",
            PAGE_OFFSET, (unsigned)(uintptr_t)_text, (unsigned)(uintptr_t)_end,
            (unsigned)((_end - _text) / 1024), asid_bits);

@@ -47,7 +47,7 @@ struct page *alloc_page(uint16_t flags)
     pg->mapping = NULL;
     pg->index = 0;
     pg->rmap = NULL;
-    memset(page_address(pg), 0, PAGE_SIZE);
+    clear_page(page_address(pg));
     return pg;
 }
 

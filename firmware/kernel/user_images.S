@@ -14,6 +14,7 @@
         .asciz "\name"
         .section .rodata
 .endm
+        IMAGE vmcost
         IMAGE ptest
         IMAGE demo
         IMAGE segv
@@ -22,9 +23,10 @@
         .balign 4
         .globl  user_images, nr_user_images
 user_images:
+        .word   vmcost_str, vmcost_elf, vmcost_elf_end - vmcost_elf
         .word   ptest_str, ptest_elf, ptest_elf_end - ptest_elf
         .word   demo_str, demo_elf, demo_elf_end - demo_elf
         .word   segv_str, segv_elf, segv_elf_end - segv_elf
         .word   mmtest_str, mmtest_elf, mmtest_elf_end - mmtest_elf
 nr_user_images:
-        .word   4
+        .word   5

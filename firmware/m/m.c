@@ -67,6 +67,11 @@ void m_init(void)
         BIT(CAUSE_LOAD_PAGE_FAULT) | BIT(CAUSE_STORE_PAGE_FAULT));
     M_CSR_WRITE(CSR_MIDELEG, BIT(IRQ_S_SOFT) | BIT(IRQ_S_TIMER) | BIT(IRQ_S_EXT));
     M_CSR_WRITE(CSR_MCOUNTEREN, 0xFFFFFFFFu);
+#ifdef M_SVADU
+    /* kernel-svadu.elf: the hardware sets A/D (Svadu), as QEMU does; the kernel's
+     * software A/D path then never runs. Without it the core uses Svade. */
+    M_CSR_SET(CSR_MENVCFGH, BIT(MENVCFGH_ADUE));
+#endif
     M_CSR_WRITE(CSR_MIE, 0);
     M_CSR_WRITE(CSR_MEPC, (uint32_t)(uintptr_t)KERNEL_ENTRY_PA);
     uint32_t ms = M_CSR_READ(CSR_MSTATUS);
