@@ -32,9 +32,10 @@ FW_IMAGES  := $(FW_OUT)/user_images.o
 FW_QEMU_RUN := $(QEMU) -M virt -cpu rv32,c=false,f=false,d=false,h=false -bios none \
                -nographic -monitor none -serial stdio -kernel
 
-.PHONY: firmware fw-iss fw-qemu fw-sim kernel-bench
+.PHONY: firmware fw-iss fw-qemu fw-sim fw-mmtest kernel-bench
 FW_ELF_SVADU := $(FW_OUT)/kernel-svadu.elf
-firmware: $(FW_ELF) $(FW_ELF_SVADU)
+FW_ELF_MMTEST := $(FW_OUT)/kernel-mmtest.elf
+firmware: $(FW_ELF) $(FW_ELF_SVADU) $(FW_ELF_MMTEST)
 
 include $(TOP)/sw/ulib/ulib.mk
 
@@ -93,6 +94,19 @@ $(1): $(3) $(ULIB_DIR)/mkimages.sh
 endef
 $(eval $(call fw_images,$(FW_IMAGES),$(USER_PROGS),$(USER_ELFS)))
 
+# the memory-management tests as init (sw/user/mmtest.c): make fw-mmtest
+$(FW_OUT)/kernel/main-mmtest.c.o: $(FW_DIR)/kernel/main.c $(FW_HDRS)
+	@mkdir -p $(@D)
+	@echo "  CC      firmware/kernel/main.c (INIT_PROG mmtest)"
+	$(FW_Q)$(RV_CC) $(FW_CFLAGS) -DINIT_PROG='"mmtest"' -c $< -o $@
+FW_K_OBJS_MMTEST := $(filter-out $(FW_OUT)/kernel/main.c.o,$(FW_K_OBJS)) $(FW_OUT)/kernel/main-mmtest.c.o
+$(FW_ELF_MMTEST): $(FW_OUT)/mlayer.o $(FW_K_OBJS_MMTEST) $(FW_IMAGES) $(FW_DIR)/firmware.ld
+	@echo "  LD      $@"
+	$(FW_Q)$(RV_CC) $(RV_LDFLAGS) -T$(FW_DIR)/firmware.ld -Wl,--gc-sections \
+	  -Wl,--no-warn-rwx-segments -Wl,-Map,$(@:.elf=.map) \
+	  $(FW_OUT)/mlayer.o $(FW_K_OBJS_MMTEST) $(FW_IMAGES) $(RV_LIBS) -o $@
+
+
 # ---- running ----
 # init is the shell; it gets FW_SCRIPT on the console (the kernel echoes each line).
 # `make run` (run-kernel in sw/ulib/ulib.mk) is fw-sim with a summary.
@@ -103,6 +117,12 @@ fw-qemu: $(FW_ELF)
 	timeout 60 $(FW_QEMU_RUN) $(FW_ELF) < $(FW_SCRIPT)
 fw-sim: $(FW_ELF)
 	timeout 1800 $(BUILD)/vsim --max-cycles 200000000 $(FW_ELF) < $(FW_SCRIPT)
+# mmtest as init on the three platforms, the RTL one in lockstep (--cosim);
+# each run must end with "mmtest: ok" and the leak check passing (exit 0)
+fw-mmtest: $(FW_ELF_MMTEST)
+	timeout 120 $(BUILD)/iss --max-instructions 100000000 $(FW_ELF_MMTEST)
+	timeout 120 $(FW_QEMU_RUN) $(FW_ELF_MMTEST) < /dev/null
+	timeout 1800 $(BUILD)/vsim --cosim --max-cycles 400000000 $(FW_ELF_MMTEST) < /dev/null
 
 # ---- cycle costs on the RTL (docs/kernel.md): vmcost under the kernel ----
 # The shell (init) gets "vmcost" and "exit" on stdin.

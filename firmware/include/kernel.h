@@ -16,6 +16,7 @@ void console_init(void);
 void console_putc(int c);
 int printk(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int vsnprintk(char *buf, size_t n, const char *fmt, va_list ap);
+int snprintk(char *buf, size_t n, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
 /* panic.c: one line "panic: ..." and the finisher's failure code PANIC_EXIT. */
 #define PANIC_EXIT 0x70

@@ -7,6 +7,12 @@
  *                              stack limit and a STACK_GUARD_GAP
  *   0xC000_0000 - ...          all RAM, direct-mapped with 4 MiB megapages (lowmem):
  *                              va = pa - RAM_BASE + PAGE_OFFSET
+ *                              except the megapage(s) holding the kernel image, which
+ *                              are split into 4 KiB pages: text r-x, rodata r--,
+ *                              data/bss rw- (W^X), the M layer not mapped
+ *   0xF000_0000 - 0xF07F_FFFF  vmalloc window (VMALLOC_START/END, 8 MiB): virtually
+ *                              contiguous kernel allocations from scattered frames;
+ *                              two level-0 tables in .bss shared by every pgd
  *   0xFE00_0000 - 0xFEBF_FFFF  devices, one megapage each (IO_UART, IO_FINISHER, IO_CLINT)
  *
  * Physical RAM: [RAM_BASE, +64 KiB) the M-mode layer (PMP-closed to S/U), then the
@@ -35,6 +41,11 @@
 #define IO_UART       (IO_BASE + (UART_BASE & (MEGAPAGE_SIZE - 1)))
 #define IO_FINISHER   (IO_BASE + 1 * MEGAPAGE_SIZE + (FINISHER_BASE & (MEGAPAGE_SIZE - 1)))
 #define IO_CLINT      (IO_BASE + 2 * MEGAPAGE_SIZE + (CLINT_BASE & (MEGAPAGE_SIZE - 1)))
+
+#define VMALLOC_START _U(0xF0000000)
+#define VMALLOC_SHIFT 23                        /* the window is 8 MiB, 8 MiB-aligned */
+#define VMALLOC_END   (VMALLOC_START + (_U(1) << VMALLOC_SHIFT))
+#define KSTACK_SHIFT  PAGE_SHIFT                /* kernel stacks: 4 KiB, 8 KiB-aligned */
 
 #define TASK_SIZE     PAGE_OFFSET               /* user addresses are below */
 #define USTACK_TOP    (TASK_SIZE - PAGE_SIZE)   /* one unmapped page under the kernel */

@@ -28,7 +28,7 @@ struct context {
 
 enum task_state { TASK_UNUSED, TASK_RUNNABLE, TASK_RUNNING, TASK_SLEEPING, TASK_ZOMBIE };
 
-#define KSTACK_SIZE PAGE_SIZE
+#define KSTACK_SIZE (1u << KSTACK_SHIFT)     /* vmalloc_stack(): guard page below */
 #define TASK_COMM_LEN UAPI_COMM_LEN
 
 /* A process. Its mm and kernel stack are released when it exits (by the

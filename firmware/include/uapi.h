@@ -41,12 +41,14 @@
 #define __NR_vmstat         503 /* (int pid, struct uvmstat *out) -> 0; pid -1: whole system */
 #define __NR_meminfo        504 /* (struct umeminfo *out) -> 0 */
 #define __NR_progs          505 /* (char *buf, size_t len) -> bytes: program names, '\n'-separated */
+#define __NR_mm_check       506 /* (int pid) -> user PTEs verified against the reverse map; -EIO if inconsistent */
 
 /* ---- errno values (Linux's) ---- */
 #define EPERM    1
 #define ENOENT   2
 #define ESRCH    3
 #define EINTR    4
+#define EIO      5
 #define E2BIG    7
 #define ENOEXEC  8
 #define EBADF    9
@@ -57,6 +59,7 @@
 #define EFAULT   14
 #define EBUSY    16
 #define EEXIST   17
+#define ENODEV   19
 #define EINVAL   22
 #define ERANGE   34
 #define ENOSYS   38
@@ -66,6 +69,7 @@
 #define PROT_READ       0x1
 #define PROT_WRITE      0x2
 #define PROT_EXEC       0x4
+#define PROT_SEM        0x8     /* accepted and ignored, as on Linux */
 #define MAP_SHARED      0x01
 #define MAP_PRIVATE     0x02
 #define MAP_FIXED       0x10

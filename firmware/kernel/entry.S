@@ -7,8 +7,14 @@
  * ret_from_trap restores the frame; returning to U (sstatus.SPP = 0) re-arms
  * sscratch with the kernel stack top. ret_to_user starts a new task: its
  * context's sp points at the pt_regs built by task_create_user().
+ *
+ * Kernel stack overflow: a trap from S whose frame would start in the guard
+ * region of a vmalloc'd kernel stack (in the vmalloc window, bit KSTACK_SHIFT
+ * set: see vmalloc.c) switches to overflow_stack and panics, instead of
+ * faulting again on every save forever.
  */
 #include "arch.h"
+#include "memlayout.h"
 #include "sched.h"
 
         .text
@@ -18,6 +24,16 @@ handle_exception:
         csrrw   sp, CSR_SSCRATCH, sp
         bnez    sp, 1f
         csrr    sp, CSR_SSCRATCH                /* from S: keep the stack */
+        csrw    CSR_SSCRATCH, t0                /* borrow t0 (sp is the saved sp) */
+        addi    t0, sp, -PT_SIZE
+        srli    t0, t0, VMALLOC_SHIFT
+        addi    t0, t0, -(VMALLOC_START >> VMALLOC_SHIFT)
+        bnez    t0, 3f                          /* not on a vmalloc'd stack */
+        addi    t0, sp, -PT_SIZE
+        srli    t0, t0, KSTACK_SHIFT
+        andi    t0, t0, 1
+        bnez    t0, kernel_stack_overflow       /* the frame would be in the guard */
+3:      csrrw   t0, CSR_SSCRATCH, sp            /* t0 back, sscratch = saved sp */
 1:      addi    sp, sp, -PT_SIZE
         .irp    r, 1,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31
         sw      x\r, \r*4(sp)
@@ -41,6 +57,11 @@ handle_exception:
         mv      a0, sp
         call    do_trap
         j       ret_from_trap
+
+kernel_stack_overflow:
+        la      sp, overflow_stack + 2048
+        call    handle_kernel_stack_overflow
+4:      j       4b
 
         .globl  ret_to_user
 ret_to_user:                                    /* sp = the new task's pt_regs */

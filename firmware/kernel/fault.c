@@ -6,29 +6,49 @@
  * program image) or do_anonymous_page() (minor: a zeroed frame); for a present
  * PTE the fault can only be Svade's (A clear, or a store with D clear): set the
  * bits in software (counted as "accessed"). New PTEs get A set, and D when the
- * fault is a write, so touching N fresh pages costs exactly N faults.
+ * fault is a write, so touching N fresh pages costs exactly N faults. Every new
+ * PTE is entered in the frame's reverse map (rmap.c).
+ *
+ * Access rules (as Linux on RISC-V): a load needs VM_READ or VM_WRITE (write
+ * implies read: a W-only PTE is reserved in Sv32, so such pages are mapped
+ * R+W), a store VM_WRITE, a fetch VM_EXEC. A VMA with none of them (PROT_NONE)
+ * gets _PAGE_PROT_NONE PTEs, which the hardware sees as invalid.
  */
 #include "kernel.h"
 #include "mm.h"
 
 struct fault_counts global_flt;
 
-static uint32_t vma_prot(const struct vm_area_struct *vma, uint32_t fault_flags)
+uint32_t vm_get_page_prot(uint32_t vm_flags)
 {
-    uint32_t prot = _PAGE_V | _PAGE_U | _PAGE_A;
-    if (vma->vm_flags & VM_READ)  prot |= _PAGE_R;
-    if (vma->vm_flags & VM_WRITE) prot |= _PAGE_W;
-    if (vma->vm_flags & VM_EXEC)  prot |= _PAGE_X;
-    if (fault_flags & FAULT_FLAG_WRITE)
-        prot |= _PAGE_D;
+    if (!(vm_flags & VM_ACCESS))
+        return _PAGE_PROT_NONE;
+    uint32_t prot = _PAGE_V | _PAGE_U;
+    if (vm_flags & (VM_READ | VM_WRITE)) prot |= _PAGE_R;
+    if (vm_flags & VM_WRITE) prot |= _PAGE_W;
+    if (vm_flags & VM_EXEC)  prot |= _PAGE_X;
     return prot;
 }
 
-static void set_pte_page(struct mm_struct *mm, pte_t *pte, struct page *pg, uint32_t prot)
+static uint32_t vma_prot(const struct vm_area_struct *vma, uint32_t fault_flags)
 {
+    return vm_get_page_prot(vma->vm_flags) | _PAGE_A |
+           ((fault_flags & FAULT_FLAG_WRITE) ? _PAGE_D : 0);
+}
+
+/* Maps pg at addr and records the mapping in its reverse map; VM_FAULT_OOM
+ * (and the frame released) if the rmap item cannot be allocated. */
+static int set_pte_page(struct mm_struct *mm, pte_t *pte, uintptr_t addr,
+                        struct page *pg, uint32_t prot)
+{
+    if (page_add_rmap(pg, mm, addr)) {
+        put_page(pg);
+        return VM_FAULT_OOM;
+    }
     *pte = pfn_pte(page_to_pfn(pg), prot);
     mm->rss++;
     /* an empty PTE is never cached in the TLB: no sfence needed (priv spec 4.2.1) */
+    return VM_FAULT_OK;
 }
 
 /* Minor fault: a zeroed frame (anonymous memory, bss). */
@@ -40,7 +60,8 @@ static int do_anonymous_page(struct mm_struct *mm, struct vm_area_struct *vma,
         return VM_FAULT_OOM;
     pg->mapping = mm;
     pg->index = addr >> PAGE_SHIFT;
-    set_pte_page(mm, pte, pg, vma_prot(vma, flags));
+    if (set_pte_page(mm, pte, addr, pg, vma_prot(vma, flags)))
+        return VM_FAULT_OOM;
     mm->flt.minor++;
     global_flt.minor++;
     return VM_FAULT_OK;
@@ -60,7 +81,8 @@ static int do_file_page(struct mm_struct *mm, struct vm_area_struct *vma,
     memcpy(page_address(pg), vma->vm_file->data + off, n);
     pg->mapping = (void *)vma->vm_file;
     pg->index = off >> PAGE_SHIFT;
-    set_pte_page(mm, pte, pg, vma_prot(vma, flags));
+    if (set_pte_page(mm, pte, addr, pg, vma_prot(vma, flags)))
+        return VM_FAULT_OOM;
     mm->flt.major++;
     global_flt.major++;
     return VM_FAULT_OK;
@@ -89,7 +111,7 @@ static int expand_stack(struct mm_struct *mm, struct vm_area_struct *vma, uintpt
 int handle_mm_fault(struct mm_struct *mm, uintptr_t addr, uint32_t flags)
 {
     uint32_t need = (flags & FAULT_FLAG_WRITE) ? VM_WRITE
-                  : (flags & FAULT_FLAG_EXEC) ? VM_EXEC : VM_READ;
+                  : (flags & FAULT_FLAG_EXEC) ? VM_EXEC : VM_READ | VM_WRITE;
     struct vm_area_struct *vma = addr < TASK_SIZE ? find_vma(mm, addr) : NULL;
 
     if (vma && addr < vma->vm_start && (vma->vm_flags & VM_GROWSDOWN) &&
@@ -104,7 +126,12 @@ int handle_mm_fault(struct mm_struct *mm, uintptr_t addr, uint32_t flags)
     pte_t *pte = pte_lookup(mm->pgd, addr, 1);
     if (!pte)
         return VM_FAULT_OOM;
-    if (pte_present(*pte)) {
+    if (pte_has_page(*pte)) {
+        /* Svade: set A (and D for a store) in software. A PROT_NONE PTE in a
+         * VMA that allows the access gets the VMA's rights back. */
+        if (pte_protnone(*pte))
+            *pte = (*pte & ~(pte_t)((1u << PTE_PPN_LO) - 1)) | vma_prot(vma, 0) |
+                   (*pte & (_PAGE_A | _PAGE_D));
         *pte |= _PAGE_A | ((flags & FAULT_FLAG_WRITE) ? _PAGE_D : 0);
         local_flush_tlb_page(addr, mm->asid);
         mm->flt.accessed++;
@@ -114,50 +141,4 @@ int handle_mm_fault(struct mm_struct *mm, uintptr_t addr, uint32_t flags)
     if (vma->vm_file && addr < vma->vm_fend)
         return do_file_page(mm, vma, addr, pte, flags);
     return do_anonymous_page(mm, vma, addr, pte, flags);
-}
-
-/* The kernel address of user byte uaddr, after faulting its page in as a user
- * access would (and setting A/D as the hardware would); NULL if invalid. */
-static uint8_t *user_addr(struct mm_struct *mm, uintptr_t uaddr, int write)
-{
-    uint32_t need = _PAGE_V | _PAGE_U | _PAGE_A | (write ? _PAGE_W | _PAGE_D : _PAGE_R);
-    pte_t *pte = uaddr < TASK_SIZE ? pte_lookup(mm->pgd, uaddr, 0) : NULL;
-
-    if (!pte || (*pte & need) != need) {
-        if (handle_mm_fault(mm, uaddr, write ? FAULT_FLAG_WRITE : 0) != VM_FAULT_OK)
-            return NULL;
-        pte = pte_lookup(mm->pgd, uaddr, 0);
-        if (!pte || !pte_present(*pte))
-            panic("user_addr: no PTE after a fault at 0x%08x", (unsigned)uaddr);
-        *pte |= _PAGE_A | (write ? _PAGE_D : 0);
-    }
-    return (uint8_t *)__va(pte_phys(*pte)) + (uaddr & (PAGE_SIZE - 1));
-}
-
-int copy_from_user(struct mm_struct *mm, void *dst, uintptr_t src, size_t n)
-{
-    uint8_t *d = dst;
-    while (n) {
-        size_t chunk = min(n, PAGE_SIZE - (src & (PAGE_SIZE - 1)));
-        uint8_t *k = user_addr(mm, src, 0);
-        if (!k)
-            return -EFAULT;
-        memcpy(d, k, chunk);
-        d += chunk; src += chunk; n -= chunk;
-    }
-    return 0;
-}
-
-int copy_to_user(struct mm_struct *mm, uintptr_t dst, const void *src, size_t n)
-{
-    const uint8_t *s = src;
-    while (n) {
-        size_t chunk = min(n, PAGE_SIZE - (dst & (PAGE_SIZE - 1)));
-        uint8_t *k = user_addr(mm, dst, 1);
-        if (!k)
-            return -EFAULT;
-        memcpy(k, s, chunk);
-        s += chunk; dst += chunk; n -= chunk;
-    }
-    return 0;
 }

@@ -11,7 +11,9 @@
 #include "kernel.h"
 #include "sched.h"
 
+#ifndef INIT_PROG                        /* kernel-mmtest.elf: -DINIT_PROG='"mmtest"' */
 #define INIT_PROG "sh"
+#endif
 #define LEAK_EXIT 0x71
 
 static uint32_t boot_free, boot_kmalloc;

@@ -46,6 +46,7 @@ struct page *alloc_page(uint16_t flags)
     pg->refcount = 1;
     pg->mapping = NULL;
     pg->index = 0;
+    pg->rmap = NULL;
     clear_page(page_address(pg));
     return pg;
 }
@@ -64,7 +65,10 @@ void put_page(struct page *pg)
               (unsigned)page_to_pfn(pg), pg->refcount, pg->flags);
     if (--pg->refcount)
         return;
+    if ((pg->flags & (PG_anon | PG_file)) && pg->rmap)
+        panic("put_page: pfn 0x%x freed while still mapped (rmap)", (unsigned)page_to_pfn(pg));
     pg->flags = 0;
+    pg->rmap = NULL;
     pg->mapping = NULL;
     pg->lru_next = free_list;
     free_list = pg;

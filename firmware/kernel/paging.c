@@ -1,14 +1,24 @@
 /* paging.c — the kernel page table (swapper_pg_dir) and page-table walks.
  *
  * paging_init() replaces head.S's early table: RAM direct-mapped at PAGE_OFFSET
- * with global megapages, the devices at IO_BASE (one megapage each), nothing
- * below PAGE_OFFSET (user space). Every process pgd copies the kernel half
- * (entries PGD_INDEX(PAGE_OFFSET)..1023), which never changes after boot.
+ * with global megapages, the devices at IO_BASE (one megapage each), the
+ * vmalloc window's two level-0 tables (vmalloc.c), nothing below PAGE_OFFSET
+ * (user space). Every process pgd copies the kernel half (entries
+ * PGD_INDEX(PAGE_OFFSET)..1023), which never changes after boot: level-0
+ * tables below it are shared.
+ *
+ * W^X: the megapage holding the kernel image is split into 4 KiB pages through
+ * kimage_pt: the M layer unmapped, text [_text, _etext) r-x, rodata
+ * [_etext, _erodata) r--, data and bss [_erodata, _end) and the free frames
+ * after the image rw-. The rest of RAM stays 4 MiB rw- megapages (no X: the
+ * kernel runs no code outside its text).
  */
 #include "kernel.h"
 #include "mm.h"
 
 pte_t swapper_pg_dir[PTRS_PER_PT] __attribute__((aligned(4096), section(".bss.page_aligned")));
+static pte_t kimage_pt[PTRS_PER_PT] __attribute__((aligned(4096), section(".bss.page_aligned")));
+
 
 static void map_megapage(pgd_t pgd, uintptr_t va, phys_addr_t pa, uint32_t prot)
 {
@@ -17,10 +27,31 @@ static void map_megapage(pgd_t pgd, uintptr_t va, phys_addr_t pa, uint32_t prot)
     pgd[PGD_INDEX(va)] = pfn_pte(PFN_DOWN(pa), prot);
 }
 
+/* The kernel image's megapage as 4 KiB pages with W^X permissions. */
+static void map_kernel_image(void)
+{
+    extern char _text[], _etext[], _erodata[], _end[];
+    uintptr_t base = PAGE_OFFSET;           /* the megapage at RAM_BASE */
+
+    if ((uintptr_t)_end > base + MEGAPAGE_SIZE)
+        panic("paging_init: kernel image ends at 0x%08x, past its first megapage",
+              (unsigned)(uintptr_t)_end);
+    for (uint32_t i = 0; i < PTRS_PER_PT; i++) {
+        uintptr_t va = base + i * PAGE_SIZE;
+        uint32_t prot = va < (uintptr_t)_text ? 0
+                      : va < (uintptr_t)_etext ? PAGE_KERNEL_RX
+                      : va < (uintptr_t)_erodata ? PAGE_KERNEL_RO : PAGE_KERNEL_RW;
+        kimage_pt[i] = prot ? pfn_pte(PFN_DOWN(__pa(va)), prot) : 0;
+    }
+    swapper_pg_dir[PGD_INDEX(base)] = pfn_pte(PFN_DOWN(__pa(kimage_pt)), _PAGE_V);
+}
+
 void paging_init(void)
 {
-    for (phys_addr_t pa = RAM_BASE; pa < RAM_END; pa += MEGAPAGE_SIZE)
-        map_megapage(swapper_pg_dir, (uintptr_t)__va(pa), pa, PAGE_KERNEL);
+    map_kernel_image();
+    for (phys_addr_t pa = RAM_BASE + MEGAPAGE_SIZE; pa < RAM_END; pa += MEGAPAGE_SIZE)
+        map_megapage(swapper_pg_dir, (uintptr_t)__va(pa), pa, PAGE_KERNEL_RW);
+    vmalloc_init();
     map_megapage(swapper_pg_dir, IO_UART & ~(MEGAPAGE_SIZE - 1),
                  UART_BASE & ~(MEGAPAGE_SIZE - 1), PAGE_KERNEL_IO);
     map_megapage(swapper_pg_dir, IO_FINISHER & ~(MEGAPAGE_SIZE - 1),

@@ -41,3 +41,13 @@ int printk(const char *fmt, ...)
         console_putc(*p);
     return n;
 }
+
+/* Formats into buf (NUL-terminated, truncated to n); returns the length written. */
+int snprintk(char *buf, size_t n, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int len = vsnprintk(buf, n, fmt, ap);
+    va_end(ap);
+    return len < (int)n ? len : (n ? (int)n - 1 : 0);
+}

@@ -79,7 +79,7 @@ struct task_struct *task_spawn(const struct binimage *img, int argc, char *const
     *err = -ENOMEM;
     if (!t)
         return NULL;
-    if (!(t->kstack = get_zeroed_page(PG_kstack)))
+    if (!(t->kstack = vmalloc_stack()))
         goto free_task;
     if (!(t->mm = mm_alloc()))
         goto free_stack;
@@ -119,7 +119,7 @@ struct task_struct *task_spawn(const struct binimage *img, int argc, char *const
 free_mm:
     mmput(t->mm);
 free_stack:
-    free_page(t->kstack);
+    vfree(t->kstack);
 free_task:
     kfree(t);
     return NULL;
@@ -131,7 +131,7 @@ static void exit_release(struct task_struct *t)
     t->flt = t->mm->flt;
     mmput(t->mm);
     t->mm = NULL;
-    free_page(t->kstack);
+    vfree(t->kstack);
     t->kstack = NULL;
 }
 

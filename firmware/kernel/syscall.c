@@ -42,13 +42,10 @@ static long sys_read(int fd, uintptr_t buf, size_t count)
  * -EFAULT, or -E2BIG when it does not fit. */
 static long fetch_user_string(uintptr_t u, char *k, size_t max)
 {
-    for (size_t i = 0; i < max; i++) {
-        if (copy_from_user(current->mm, &k[i], u + i, 1))
-            return -EFAULT;
-        if (!k[i])
-            return (long)i;
-    }
-    return -E2BIG;
+    long n = strncpy_from_user(current->mm, k, u, max);
+    if (n < 0)
+        return n;
+    return (size_t)n == max ? -E2BIG : n;
 }
 
 static const struct binimage *find_image(const char *name)
@@ -251,6 +248,7 @@ static long sys_meminfo(uintptr_t uout)
         if (pg->flags & (PG_anon | PG_file)) m.user++;
     }
     m.kmalloc_bytes = kmalloc_bytes;
+    m.vmalloc_pages = vmalloc_pages;
     return copy_to_user(current->mm, uout, &m, sizeof m) ? -EFAULT : 0;
 }
 
@@ -292,6 +290,12 @@ void do_syscall(struct pt_regs *regs)
     case __NR_vmstat:      ret = sys_vmstat((int)a[0], a[1]); break;
     case __NR_meminfo:     ret = sys_meminfo(a[0]); break;
     case __NR_progs:       ret = sys_progs(a[0], a[1]); break;
+    case __NR_brk:         ret = sys_brk(a[0]); break;
+    case __NR_mmap:        ret = sys_mmap(a[0], a[1], (int)a[2], (int)a[3], (int)a[4], a[5]); break;
+    case __NR_munmap:      ret = sys_munmap(a[0], a[1]); break;
+    case __NR_mprotect:    ret = sys_mprotect(a[0], a[1], (int)a[2]); break;
+    case __NR_maps:        ret = sys_maps((int)a[0], a[1], a[2]); break;
+    case __NR_mm_check:    ret = sys_mm_check((int)a[0]); break;
     default:               ret = -ENOSYS; break;
     }
     a[0] = (uint32_t)ret;

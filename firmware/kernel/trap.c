@@ -53,6 +53,8 @@ void do_trap(struct pt_regs *regs)
 {
     uint32_t cause = regs->scause;
 
+    if ((regs->sstatus & SSTATUS_SPP) && !(cause & MCAUSE_INTERRUPT) && fixup_exception(regs))
+        return;                         /* a user access in uaccess.S (extable.c) */
     if (regs->sstatus & SSTATUS_SPP)
         panic("kernel trap: %s (cause %lu) pc 0x%08lx addr 0x%08lx",
               (cause & MCAUSE_INTERRUPT) ? "interrupt" : cause_name(cause),

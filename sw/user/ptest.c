@@ -74,6 +74,10 @@ int main(int argc, char **argv)
     CHECK(n > 0);
     write(1, buf, n);
     CHECK(sc(__NR_progs, (long)buf, 3, 0, 0) == -ERANGE);
+    /* the memory-management tests (mmtest.c) */
+    char *mmargv[] = { "mmtest", 0 };
+    long mp = sc(__NR_spawn, (long)"mmtest", (long)mmargv, 0, 0);
+    CHECK(mp > 0 && sc(__NR_wait4, mp, (long)&st, 0, 0) == mp && WIFEXITED(st) && WEXITSTATUS(st) == 0);
     printf("ptest: %s\n", fails ? "FAIL" : "ok");
     return fails;
 }
