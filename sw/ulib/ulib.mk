@@ -13,7 +13,8 @@
 # wrappers, stdio on the console, malloc, errno, strtol; the formatter is
 # firmware/lib/vsnprintf.c) and picolibc's libc.a for string/ctype functions,
 # with sw/ulib/user.ld (text at 0x10000, data on its own page).
-# ulib_program NAME,OBJS,ELF: the rule that links one program (tests/tests.mk uses it too).
+# ulib_program NAME,OBJS,ELF: the rule that links one program (tests/tests.mk uses it too);
+# next to ELF it leaves NAME.img, the same program stripped, which the kernel embeds.
 # Inputs: TOP, BUILD, RV_* (mk/toolchain.mk), FW_DIR (firmware.mk).
 
 ULIB_DIR  := $(TOP)/sw/ulib
@@ -63,6 +64,8 @@ $(3): $(2) $(ULIB_CRT0) $(ULIB_LIB) $(ULIB_LD)
 	@echo "  LD      $$@"
 	$(ULIB_Q)$(RV_CC) $(ULIB_LDFLAGS) $(ULIB_CRT0) $(2) $(ULIB_LIB) $$(ULIB_PICOLIBC) $(RV_LIBS) -o $$@
 	$(ULIB_Q)$(RV_OBJDUMP) -d $$@ > $$(@:.elf=.dis)
+$(3:.elf=.img): $(3)
+	$(ULIB_Q)$(RV_OBJCOPY) --strip-all $$< $$@
 endef
 
 $(USER_OUT)/%.o: $(USER_DIR)/%.c $(ULIB_HDRS)
