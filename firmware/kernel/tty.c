@@ -6,7 +6,7 @@
  * (both delivered as '\n'). ^D at the start of a line is end of file (read
  * returns 0); elsewhere it hands over the partial line. While no input is
  * waiting the reader sleeps one scheduler tick and polls again, so other tasks
- * run. The echo makes a session at a board's serial port readable, and with
+ * run (mid-line it polls a little longer first: tty_getc). The echo makes a session at a board's serial port readable, and with
  * input from a pipe (the simulations feed stdin to the UART) it prints the
  * commands in the transcript in order.
  */
@@ -20,9 +20,18 @@ static size_t line_len;         /* bytes in the line being edited */
 static size_t ready_len;        /* bytes of a completed line not yet read (from line[0]) */
 static int eof_pending;
 
+/* The next input byte, or -1. Mid-line, the UART (one holding byte) is polled
+ * up to TTY_SPIN times before giving up: the next byte of a line is usually on
+ * its way (at 115200 baud it takes ~87 us; from a pipe in simulation, a few
+ * cycles), and sleeping a whole tick per byte would make reading a line take
+ * one tick per character. */
+#define TTY_SPIN 256
 static int tty_getc(void)
 {
-    return (int)sbi_call(SBI_CONSOLE_GETCHAR, 0, 0);
+    int c, spins = line_len ? TTY_SPIN : 1;
+    while ((c = (int)sbi_call(SBI_CONSOLE_GETCHAR, 0, 0)) < 0 && --spins)
+        ;
+    return c;
 }
 
 /* Takes the characters waiting on the UART into the line; 1 when a line (or
