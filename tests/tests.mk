@@ -65,6 +65,24 @@ $(foreach t,$(KTESTS),$(eval $(call ktest_rules,$(t))))
 .SECONDARY: $(addprefix $(KTEST_OUT)/,$(addsuffix .o,$(KTESTS)))
 $(KTEST_OUT)/k-segv-mm.o: $(TESTS_SRC)/kernel/k-segv.c
 
+# The Svadu variants: the same test programs under kernel-svadu (the M layer sets
+# menvcfgh.ADUE, so the core updates A/D bits in hardware as QEMU does, and the
+# kernel's software A/D path must stay unused); listed as NAME-svadu.
+KTEST_SVADU := k-faults k-segv k-brk
+define ktest_svadu_rules
+$(KTEST_OUT)/$(1)-svadu.o: $(TESTS_SRC)/kernel/$(1).c $(TESTS_SRC)/kernel/ktest.h $(ULIB_HDRS)
+	@mkdir -p $$(@D)
+	@echo "  CC      tests/kernel/$$(<F) (Svadu)"
+	$(ULIB_Q)$(RV_CC) $(ULIB_CFLAGS) -I$(TESTS_SRC)/kernel -DTEST_NAME='"$(1)-svadu"' -c $$< -o $$@
+$(call ulib_program,$(1)-svadu,$(KTEST_OUT)/$(1)-svadu.o,$(KTEST_OUT)/$(1)-svadu.elf)
+$(call fw_images,$(KTEST_OUT)/$(1)-svadu.images.o,$(1)-svadu $(KTEST_EXTRA_$(1)),\
+  $(KTEST_OUT)/$(1)-svadu.elf $(addprefix $(USER_OUT)/,$(addsuffix .elf,$(KTEST_EXTRA_$(1)))))
+$(call fw_kernel,$(TESTS_OUT)/$(1)-svadu.elf,$(KTEST_OUT)/$(1)-svadu.images.o,$(FW_OUT)/mlayer-svadu.o)
+endef
+$(foreach t,$(KTEST_SVADU),$(eval $(call ktest_svadu_rules,$(t))))
+KTEST_ELFS += $(addprefix $(TESTS_OUT)/,$(addsuffix -svadu.elf,$(KTEST_SVADU)))
+.SECONDARY: $(addprefix $(KTEST_OUT)/,$(addsuffix -svadu.o,$(KTEST_SVADU)))
+
 .PHONY: ktests-build
 ktests-build: $(KTEST_ELFS)
 
