@@ -271,12 +271,15 @@ static int command(char *line)
     return 0;
 }
 
-/* Runs a script: commands separated by ';' or newlines (quotes are not looked
- * at for the split). Returns 1 when the shell must exit. */
+/* Runs a script: commands separated by ';' or newlines outside quotes.
+ * Returns 1 when the shell must exit. */
 static int script(char *s)
 {
     while (*s) {
-        char *end = s + strcspn(s, ";\n");
+        char *end = s, q = 0;
+        for (; *end && (q || (*end != ';' && *end != '\n')); end++)
+            if (q ? *end == q : (*end == '\'' || *end == '"'))
+                q = q ? 0 : *end;
         char c = *end;
         *end = 0;
         if (command(s))

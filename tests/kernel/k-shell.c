@@ -18,6 +18,8 @@ int main(void)
 {
     CHECK_EQ(sh("echo hello from sh; exit 3"), 3);
     CHECK_EQ(sh("echo 'quoted  words' \"and more\"  # a comment"), 0);
+    CHECK_EQ(sh("echo 'a;b' \"c;d\"; exit 5"), 5);       /* ';' inside quotes stays */
+    CHECK_EQ(sh("echo 'unterminated"), 2);
     CHECK_EQ(sh("segv"), 128 + SIGSEGV);
     CHECK_EQ(sh("no-such-program"), 127);
     CHECK_EQ(sh("maps 9999"), 1);
