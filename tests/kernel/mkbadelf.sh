@@ -1,11 +1,11 @@
 #!/bin/sh
 # mkbadelf.sh — write the malformed program images of k-badelf: copies of a good
-# ELF (the test program itself) with one field broken each. The kernel embeds
+# ELF (the test program's stripped image) with one field broken each. The kernel embeds
 # them next to the test (tests/tests.mk, KTEST_IMAGES_k-badelf); k-badelf.c
 # spawns each by name and checks the errno. "ok" is the unchanged copy (the
 # control: it must start and run).
 #
-# Usage: mkbadelf.sh GOOD.elf OUTDIR NAME...   writes OUTDIR/NAME.elf for each NAME
+# Usage: mkbadelf.sh GOOD OUTDIR NAME...   writes OUTDIR/NAME.img for each NAME
 # The good ELF must be a 32-bit RISC-V executable whose first program header is
 # its text PT_LOAD (page-aligned vaddr) and whose second is a PT_LOAD too.
 set -eu
@@ -33,7 +33,7 @@ vaddr1=$(u32 $((ph1 + 8)))
 off1=$(u32 $((ph1 + 4)))
 
 for name in "$@"; do
-  f=$dir/$name.elf
+  f=$dir/$name.img
   cp "$good" "$f.tmp"
   case $name in
     ok)          ;;
