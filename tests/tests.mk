@@ -50,6 +50,12 @@ KTESTS     := $(foreach s,$(KTEST_SRCS),$(call tests_name,$(s)))
 KTEST_OUT  := $(TESTS_OUT)/kernel
 KTEST_EXTRA_k-shell := sh segv
 KTEST_ELFS := $(addprefix $(TESTS_OUT)/,$(addsuffix .elf,$(KTESTS)))
+# A test may also embed images made from its own ELF by tests/kernel/mkbadelf.sh (the
+# malformed programs of k-badelf), named in KTEST_IMAGES_<name>: $(KTEST_OUT)/<name>.bad/NAME.img.
+KTEST_IMAGES_k-badelf := ok trunc class64 bigendian machine type-core phentsize phoff-past \
+  phoff-wrap phoff-odd phnum-huge no-load filesz-big offset-past offset-wrap misaligned \
+  kernel cross-top null-page memsz-wrap memsz-huge overlap entry-out entry-data
+ktest_images = $(addprefix $(KTEST_OUT)/$(1).bad/,$(addsuffix .elf,$(KTEST_IMAGES_$(1))))
 
 $(KTEST_OUT)/%.o: $(TESTS_SRC)/kernel/%.c $(TESTS_SRC)/kernel/ktest.h $(ULIB_HDRS)
 	@mkdir -p $(@D)
@@ -57,8 +63,11 @@ $(KTEST_OUT)/%.o: $(TESTS_SRC)/kernel/%.c $(TESTS_SRC)/kernel/ktest.h $(ULIB_HDR
 	$(ULIB_Q)$(RV_CC) $(ULIB_CFLAGS) -I$(TESTS_SRC)/kernel -DTEST_NAME='"$*"' -c $< -o $@
 define ktest_rules
 $(call ulib_program,$(1),$(KTEST_OUT)/$(1).o,$(KTEST_OUT)/$(1).elf)
-$(call fw_images,$(KTEST_OUT)/$(1).images.o,$(1) $(KTEST_EXTRA_$(1)),\
-  $(KTEST_OUT)/$(1).elf $(addprefix $(USER_OUT)/,$(addsuffix .elf,$(KTEST_EXTRA_$(1)))))
+$(call fw_images,$(KTEST_OUT)/$(1).images.o,$(1) $(KTEST_EXTRA_$(1)) $(KTEST_IMAGES_$(1)),\
+  $(KTEST_OUT)/$(1).elf $(addprefix $(USER_OUT)/,$(addsuffix .elf,$(KTEST_EXTRA_$(1)))) \
+  $(call ktest_images,$(1)))
+$(KTEST_OUT)/$(1).bad/%.img: $(KTEST_OUT)/$(1).img $(TESTS_SRC)/kernel/mkbadelf.sh
+	$(ULIB_Q)$(TESTS_SRC)/kernel/mkbadelf.sh $$< $$(@D) $$*
 $(call fw_kernel,$(TESTS_OUT)/$(1).elf,$(KTEST_OUT)/$(1).images.o)
 endef
 $(foreach t,$(KTESTS),$(eval $(call ktest_rules,$(t))))

@@ -95,7 +95,14 @@ int rmap_check_mm(struct mm_struct *mm)
     for (struct vm_area_struct *v = mm->mmap; v; v = v->vm_next)
         for (uintptr_t a = v->vm_start; a < v->vm_end; a += PAGE_SIZE) {
             pte_t *pte = pte_lookup(mm->pgd, a, 0);
-            if (!pte || !pte_has_page(*pte))
+            if (!pte) {                         /* no level-0 table: skip to the next 4 MiB */
+                uintptr_t next = (a & ~(uintptr_t)(MEGAPAGE_SIZE - 1)) + MEGAPAGE_SIZE;
+                if (next <= a)
+                    break;
+                a = next - PAGE_SIZE;
+                continue;
+            }
+            if (!pte_has_page(*pte))
                 continue;
             struct page *pg = pfn_to_page(pte_pfn(*pte));
             if (!(pg->flags & (PG_anon | PG_file)) || count_items(pg, mm, a) != 1) {
