@@ -1,7 +1,10 @@
 # firmware.mk — the M-mode layer, the S-mode kernel and its user programs.
 #
 #   make firmware    build $(BUILD)/firmware/kernel.elf (one ELF: M layer + kernel
-#                    with the user programs embedded; .dis and .map next to it)
+#                    with the user programs embedded; .dis and .map next to it),
+#                    kernel-svadu.elf, kernel-mmtest.elf and kernel-board.elf (the
+#                    small image for the FPGA boards: BOARD_PROGS only)
+#   make fw-board    kernel-board.elf with demo.sh on build/iss, BOARD_RAM bytes of RAM
 #   make fw-iss      run it on the reference model (build/iss)
 #   make fw-qemu     run it on QEMU virt
 #   make fw-sim      run it on the RTL simulation (build/vsim; slow)
@@ -29,13 +32,14 @@ FW_K_OBJS  := $(patsubst $(FW_DIR)/%,$(FW_OUT)/%.o,$(FW_K_SRCS))
 # program for each tests/kernel kernel (tests/tests.mk).
 FW_IMAGES  := $(FW_OUT)/user_images.o
 
-FW_QEMU_RUN := $(QEMU) -M virt -cpu rv32,c=false,f=false,d=false,h=false -bios none \
+FW_QEMU_RUN := $(QEMU) -M virt -m 16M -cpu rv32,c=false,f=false,d=false,h=false -bios none \
                -nographic -monitor none -serial stdio -kernel
 
 .PHONY: firmware fw-iss fw-qemu fw-sim fw-mmtest kernel-bench
 FW_ELF_SVADU := $(FW_OUT)/kernel-svadu.elf
 FW_ELF_MMTEST := $(FW_OUT)/kernel-mmtest.elf
-firmware: $(FW_ELF) $(FW_ELF_SVADU) $(FW_ELF_MMTEST)
+FW_ELF_BOARD := $(FW_OUT)/kernel-board.elf
+firmware: $(FW_ELF) $(FW_ELF_SVADU) $(FW_ELF_MMTEST) $(FW_ELF_BOARD)
 
 include $(TOP)/sw/ulib/ulib.mk
 
@@ -94,6 +98,14 @@ $(1): $(3:.elf=.img) $(ULIB_DIR)/mkimages.sh
 	$(FW_Q)$(RV_CC) $(RV_ASFLAGS) -c $$(@:.o=.S) -o $$@
 endef
 $(eval $(call fw_images,$(FW_IMAGES),$(USER_PROGS),$(USER_ELFS)))
+
+# kernel-board.elf: the same kernel with only the shell and the programs that
+# sw/user/demo.sh runs, for boards with little RAM (the kernel sizes itself from
+# the RAM the M layer finds; docs/kernel.md, "Memory size")
+BOARD_PROGS := sh segv pager mmdemo iso
+FW_IMAGES_BOARD := $(FW_OUT)/user_images-board.o
+$(eval $(call fw_images,$(FW_IMAGES_BOARD),$(BOARD_PROGS),$(addprefix $(USER_OUT)/,$(addsuffix .elf,$(BOARD_PROGS)))))
+$(eval $(call fw_kernel,$(FW_ELF_BOARD),$(FW_IMAGES_BOARD)))
 
 # the memory-management tests as init (sw/user/mmtest.c): make fw-mmtest
 $(FW_OUT)/kernel/main-mmtest.c.o: $(FW_DIR)/kernel/main.c $(FW_HDRS)

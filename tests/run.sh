@@ -251,7 +251,7 @@ run_kernel() {   # run_kernel NAME MAX_CYCLES EXPECTED_EXIT [pending: WHAT]
       fi
     fi
   fi
-  timeout -k 5 "$QEMU_TIMEOUT" "$QEMU" -M virt -cpu "$QEMU_CPU" -bios none -kernel "$elf" \
+  timeout -k 5 "$QEMU_TIMEOUT" "$QEMU" -M virt -m 16M -cpu "$QEMU_CPU" -bios none -kernel "$elf" \
     -nographic < "$in" > "$qout" 2> "$qout.err"
   qrc=$?
   cat "$qout" "$qout.err" > "$qout.all"

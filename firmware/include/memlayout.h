@@ -5,8 +5,8 @@
  *                              the stack tops at USTACK_TOP and grows down to USTACK_MAX;
  *                              mmap places mappings top-down from MMAP_BASE, below the
  *                              stack limit and a STACK_GUARD_GAP
- *   0xC000_0000 - ...          all RAM, direct-mapped with 4 MiB megapages (lowmem):
- *                              va = pa - RAM_BASE + PAGE_OFFSET
+ *   0xC000_0000 - 0xEFFF_FFFF  all RAM (up to LOWMEM_MAX), direct-mapped with 4 MiB
+ *                              megapages (lowmem): va = pa - RAM_BASE + PAGE_OFFSET
  *                              except the megapage(s) holding the kernel image, which
  *                              are split into 4 KiB pages: text r-x, rodata r--,
  *                              data/bss rw- (W^X), the M layer not mapped
@@ -15,8 +15,11 @@
  *                              two level-0 tables in .bss shared by every pgd
  *   0xFE00_0000 - 0xFEBF_FFFF  devices, one megapage each (IO_UART, IO_FINISHER, IO_CLINT)
  *
- * Physical RAM: [RAM_BASE, +64 KiB) the M-mode layer (PMP-closed to S/U), then the
- * kernel image from KERNEL_PHYS, then free frames up to RAM_BASE + RAM_SIZE.
+ * Physical RAM: from RAM_BASE the M-mode layer (PMP-closed to S/U; a power-of-two
+ * region, firmware.ld), then the kernel image, then the boot allocations
+ * (memblock.c: mem_map), then free frames up to PFN_PHYS(max_pfn). The RAM size
+ * is not a build constant: the M layer finds it at boot and passes it in a1
+ * (m/memsize.c); memblock_init() records it, clamped to LOWMEM_MAX.
  */
 #ifndef FW_MEMLAYOUT_H
 #define FW_MEMLAYOUT_H
@@ -32,10 +35,6 @@
 #define PAGE_OFFSET   _U(0xC0000000)
 #define PAGE_SIZE     (_U(1) << PAGE_SHIFT)
 #define MEGAPAGE_SIZE (_U(1) << MEGAPAGE_SHIFT)
-#define RAM_SIZE      RAM_SIZE_DEFAULT
-#define RAM_END       (RAM_BASE + RAM_SIZE)
-#define M_LAYER_SIZE  _U(0x10000)
-#define KERNEL_PHYS   (RAM_BASE + M_LAYER_SIZE)
 
 #define IO_BASE       _U(0xFE000000)
 #define IO_UART       (IO_BASE + (UART_BASE & (MEGAPAGE_SIZE - 1)))
@@ -43,6 +42,7 @@
 #define IO_CLINT      (IO_BASE + 2 * MEGAPAGE_SIZE + (CLINT_BASE & (MEGAPAGE_SIZE - 1)))
 
 #define VMALLOC_START _U(0xF0000000)
+#define LOWMEM_MAX    (VMALLOC_START - PAGE_OFFSET)  /* RAM the direct map can hold: 768 MiB */
 #define VMALLOC_SHIFT 23                        /* the window is 8 MiB, 8 MiB-aligned */
 #define VMALLOC_END   (VMALLOC_START + (_U(1) << VMALLOC_SHIFT))
 #define KSTACK_SHIFT  PAGE_SHIFT                /* kernel stacks: 4 KiB, 8 KiB-aligned */
@@ -65,5 +65,10 @@ typedef uint32_t phys_addr_t;
 #define PFN_PHYS(pfn) ((phys_addr_t)(pfn) << PAGE_SHIFT)
 #define PAGE_ALIGN(x) (((uintptr_t)(x) + PAGE_SIZE - 1) & ~(uintptr_t)(PAGE_SIZE - 1))
 #define PAGE_MASK     (~(uintptr_t)(PAGE_SIZE - 1))
+
+/* One past the last RAM frame, and the RAM's end (memblock.c, from the size the
+ * M layer found). */
+extern uint32_t max_pfn;
+#define RAM_END       PFN_PHYS(max_pfn)
 #endif
 #endif

@@ -1,8 +1,8 @@
 /* mm.h — physical frames (struct page), kmalloc, and the process address space
  * (mm_struct, vm_area_struct), named after their Linux counterparts.
  *
- * Frames: one struct page per RAM frame in mem_map[], indexed by pfn - RAM_BASE's
- * pfn. A free frame has refcount 0 and sits on the free list (via lru_next); an
+ * Frames: one struct page per RAM frame in mem_map[] (allocated at boot from
+ * memblock, sized for the RAM found), indexed by pfn - RAM_BASE's pfn. A free frame has refcount 0 and sits on the free list (via lru_next); an
  * allocated one has refcount >= 1 and flags saying what it holds. A user frame
  * (PG_anon, PG_file) has `mapping`/`index` (the image and page offset it was
  * filled from, or the mm and virtual page number of its first mapping) and the
@@ -25,7 +25,7 @@
 #include "pgtable.h"
 
 /* ---- frames (page_alloc.c) ---- */
-#define PG_reserved  0x01   /* M layer, kernel image, mem_map: never allocated */
+#define PG_reserved  0x01   /* M layer, kernel image, boot allocations (mem_map) */
 #define PG_slab      0x02   /* kmalloc pool; index = object size */
 #define PG_pgtable   0x04   /* a page table (pgd or level 0) */
 #define PG_anon      0x08   /* user page, anonymous */
@@ -50,7 +50,7 @@ struct page {
 struct mem_stats {
     uint32_t total, free, reserved;
 };
-extern struct page mem_map[];
+extern struct page *mem_map;
 extern struct mem_stats mem_stats;
 
 #define RAM_PFN0          PFN_DOWN(RAM_BASE)
@@ -60,7 +60,17 @@ extern struct mem_stats mem_stats;
 #define page_address(pg)  __va(page_to_phys(pg))
 #define virt_to_page(va)  pfn_to_page(PFN_DOWN(__pa(va)))
 
-void mem_init(void);
+void mem_init(void);                         /* mem_map from memblock, the free list */
+
+/* ---- boot memory (memblock.c) ---- */
+struct memblock {
+    phys_addr_t ram_size;                    /* as found by the M layer */
+    phys_addr_t start, end;                  /* the RAM used: [RAM_BASE, RAM_END) */
+    phys_addr_t reserved_end;                /* [start, reserved_end) is in use */
+};
+extern struct memblock memblock;
+void memblock_init(phys_addr_t ram_size);
+void *memblock_alloc(size_t size, const char *what);   /* zeroed frames, or panic */
 struct page *alloc_page(uint16_t flags);     /* zeroed frame, refcount 1; NULL if none */
 void get_page(struct page *pg);
 void put_page(struct page *pg);              /* refcount - 1; frees the frame at 0 */

@@ -1,11 +1,13 @@
 /* head.S — S-mode kernel entry: from physical addresses to the higher half.
  *
- * The M layer mrets here (KERNEL_ENTRY_PA) with satp = 0. This code is linked
- * at PAGE_OFFSET + ... but runs at its physical address, so it uses only
- * pc-relative addressing (la under medany = auipc) until the jump. It clears
- * .bss, fills early_pg_dir with the RAM megapages twice (identity at RAM_BASE
- * and at PAGE_OFFSET), turns paging on, jumps to the high alias, sets gp, sp,
- * stvec and calls start_kernel(), which builds the final page table.
+ * The M layer mrets here (KERNEL_ENTRY_PA) with satp = 0, a0 = hartid and
+ * a1 = the RAM size in bytes. This code is linked at PAGE_OFFSET + ... but runs
+ * at its physical address, so it uses only pc-relative addressing (la under
+ * medany = auipc) until the jump. It clears .bss, maps the megapage holding the
+ * image twice in early_pg_dir (identity at RAM_BASE and at PAGE_OFFSET: all
+ * that runs before paging_init touches only the image), turns paging on, jumps
+ * to the high alias, sets gp, sp, stvec and calls start_kernel(ram_size),
+ * which maps the RAM that exists in the final page table.
  */
 #include "arch.h"
 #include "memlayout.h"
@@ -30,25 +32,19 @@ _start:
         addi    t0, t0, 4
         j       1b
 2:
-        /* early_pg_dir[VPN1(RAM_BASE) + i] = early_pg_dir[VPN1(PAGE_OFFSET) + i]
-         *   = megapage RAM_BASE + i * 4 MiB, for the RAM_SIZE / 4 MiB megapages */
+        /* early_pg_dir[VPN1(RAM_BASE)] = early_pg_dir[VPN1(PAGE_OFFSET)]
+         *   = the megapage at RAM_BASE (paging.c checks the image fits in it) */
+        mv      s1, a1                          /* RAM size, for start_kernel */
         la      t0, early_pg_dir
         li      t1, RAM_BASE >> PAGE_SHIFT      /* PPN of the first megapage */
         slli    t1, t1, PTE_PPN_LO
         ori     t1, t1, KPTE
-        li      t2, (RAM_SIZE_DEFAULT >> MEGAPAGE_SHIFT)
-        li      t3, (MEGAPAGE_SIZE >> PAGE_SHIFT) << PTE_PPN_LO
         li      t4, (RAM_BASE >> MEGAPAGE_SHIFT) * 4
         add     t4, t0, t4
+        sw      t1, 0(t4)
         li      t5, (PAGE_OFFSET >> MEGAPAGE_SHIFT) * 4
         add     t5, t0, t5
-3:      sw      t1, 0(t4)
         sw      t1, 0(t5)
-        add     t1, t1, t3
-        addi    t4, t4, 4
-        addi    t5, t5, 4
-        addi    t2, t2, -1
-        bnez    t2, 3b
 
         srli    t0, t0, PAGE_SHIFT
         li      t1, 1 << SATP_MODE_BIT          /* Sv32, ASID 0 */
@@ -69,6 +65,7 @@ _start:
         csrw    CSR_SSCRATCH, zero              /* running in S */
         la      t0, handle_exception
         csrw    CSR_STVEC, t0
+        mv      a0, s1
         call    start_kernel
 5:      j       5b
 

@@ -1,5 +1,6 @@
-/* main.c — start_kernel: paging, console, memory, ASIDs, the timer, then init;
- * and the end of the run when init exits.
+/* main.c — start_kernel: boot memory (the RAM size the M layer found), paging,
+ * console, the page allocator, ASIDs, the timer, then init; and the end of the
+ * run when init exits.
  *
  * init is the embedded program INIT_PROG ("sh", the shell) with argv { "sh" }; if
  * the image has no such program, the first one. When init exits, the remaining
@@ -18,10 +19,11 @@
 
 static uint32_t boot_free, boot_kmalloc;
 
-void start_kernel(void)
+void start_kernel(phys_addr_t ram_size)
 {
     extern char _text[], _end[];
 
+    memblock_init(ram_size);
     paging_init();
     console_init();
     mem_init();
@@ -30,8 +32,11 @@ void start_kernel(void)
     printk("rvmmu kernel: PAGE_OFFSET 0x%08x, image 0x%08x-0x%08x (%u KiB), %lu ASID bits\n",
            PAGE_OFFSET, (unsigned)(uintptr_t)_text, (unsigned)(uintptr_t)_end,
            (unsigned)((_end - _text) / 1024), asid_bits);
-    printk("memory: %lu frames, %lu free, %lu reserved\n",
-           mem_stats.total, mem_stats.free, mem_stats.reserved);
+    printk("memory: %u KiB RAM, %lu frames, %lu free, %lu reserved (M layer %u KiB, "
+           "mem_map %u KiB)\n", (unsigned)((RAM_END - RAM_BASE) >> 10),
+           mem_stats.total, mem_stats.free, mem_stats.reserved,
+           (unsigned)((__pa(_text) - RAM_BASE) >> 10),     /* the kernel follows it */
+           (unsigned)(PAGE_ALIGN(mem_stats.total * sizeof(struct page)) >> 10));
     boot_free = mem_stats.free;
     boot_kmalloc = kmalloc_bytes;
     if (!nr_user_images)

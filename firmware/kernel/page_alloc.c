@@ -1,26 +1,37 @@
 /* page_alloc.c — the physical frame allocator: one struct page per RAM frame.
  *
- * mem_init() reserves the M layer, the kernel image and mem_map itself, and puts
- * every other frame on a LIFO free list. alloc_page() hands out a zeroed frame
+ * mem_init() allocates mem_map from memblock (one struct page per frame of the
+ * RAM found at boot, in the first frames after the kernel image), reserves
+ * what memblock has handed out (the M layer, the kernel image, mem_map itself),
+ * and puts every other frame on a LIFO free list. A RAM left with fewer than
+ * MIN_FREE_FRAMES free frames cannot start init: a panic says how much it has. alloc_page() hands out a zeroed frame
  * with refcount 1; put_page() drops a reference and frees at 0. mem_stats counts
  * total/free/reserved frames (used = total - free - reserved).
  */
 #include "kernel.h"
 #include "mm.h"
 
-#define NR_FRAMES (RAM_SIZE >> PAGE_SHIFT)
+/* init's first frames: pgd, two level-0 tables, kernel stack, a text, a data
+ * and a stack page */
+#define MIN_FREE_FRAMES 8
 
-struct page mem_map[NR_FRAMES];
+struct page *mem_map;
 struct mem_stats mem_stats;
 static struct page *free_list;
-extern char _end[];
 
 void mem_init(void)
 {
-    phys_addr_t first_free = __pa(PAGE_ALIGN(_end));
+    uint32_t nr_frames = max_pfn - RAM_PFN0;
 
-    mem_stats.total = NR_FRAMES;
-    for (uint32_t i = NR_FRAMES; i-- > 0;) {
+    mem_map = memblock_alloc(nr_frames * sizeof(struct page), "mem_map");
+    phys_addr_t first_free = memblock.reserved_end;
+    if (max_pfn < PFN_DOWN(first_free) + MIN_FREE_FRAMES)
+        panic("memory: RAM %u KiB too small: the M layer, kernel image and mem_map use "
+              "%u KiB, leaving %u free frames; init needs at least %u",
+              (unsigned)((RAM_END - RAM_BASE) >> 10), (unsigned)((first_free - RAM_BASE) >> 10),
+              (unsigned)(max_pfn - PFN_DOWN(first_free)), MIN_FREE_FRAMES);
+    mem_stats.total = nr_frames;
+    for (uint32_t i = nr_frames; i-- > 0;) {
         struct page *pg = &mem_map[i];
         if (PFN_PHYS(page_to_pfn(pg)) < first_free) {
             pg->flags = PG_reserved;

@@ -1,7 +1,7 @@
 /* paging.c — the kernel page table (swapper_pg_dir) and page-table walks.
  *
- * paging_init() replaces head.S's early table: RAM direct-mapped at PAGE_OFFSET
- * with global megapages, the devices at IO_BASE (one megapage each), the
+ * paging_init() replaces head.S's early table: the RAM that exists (RAM_END,
+ * memblock.c) direct-mapped at PAGE_OFFSET with global megapages, the devices at IO_BASE (one megapage each), the
  * vmalloc window's two level-0 tables (vmalloc.c), nothing below PAGE_OFFSET
  * (user space). Every process pgd copies the kernel half (entries
  * PGD_INDEX(PAGE_OFFSET)..1023), which never changes after boot: level-0
@@ -9,9 +9,11 @@
  *
  * W^X: the megapage holding the kernel image is split into 4 KiB pages through
  * kimage_pt: the M layer unmapped, text [_text, _etext) r-x, rodata
- * [_etext, _erodata) r--, data and bss [_erodata, _end) and the free frames
- * after the image rw-. The rest of RAM stays 4 MiB rw- megapages (no X: the
- * kernel runs no code outside its text).
+ * [_etext, _erodata) r--, data and bss [_erodata, _end) and the frames after
+ * the image rw-, up to RAM_END (a small RAM maps no frame it does not have).
+ * The rest of RAM is 4 MiB rw- megapages (no X: the kernel runs no code
+ * outside its text); a RAM that ends inside a megapage still gets the whole
+ * megapage (nothing is allocated there, so it is never touched).
  */
 #include "kernel.h"
 #include "mm.h"
@@ -38,7 +40,7 @@ static void map_kernel_image(void)
               (unsigned)(uintptr_t)_end);
     for (uint32_t i = 0; i < PTRS_PER_PT; i++) {
         uintptr_t va = base + i * PAGE_SIZE;
-        uint32_t prot = va < (uintptr_t)_text ? 0
+        uint32_t prot = va < (uintptr_t)_text || __pa(va) >= RAM_END ? 0
                       : va < (uintptr_t)_etext ? PAGE_KERNEL_RX
                       : va < (uintptr_t)_erodata ? PAGE_KERNEL_RO : PAGE_KERNEL_RW;
         kimage_pt[i] = prot ? pfn_pte(PFN_DOWN(__pa(va)), prot) : 0;

@@ -1,20 +1,24 @@
 /* m.c — the M-mode layer: machine setup, SBI-like calls, timer, shutdown.
  *
- * m_init() runs once from _mstart: PMP (the layer's own 64 KiB closed to S/U,
- * everything else open), delegation of page faults, user ecalls and the other
- * exceptions the kernel handles, and of the S-level interrupts; counters visible
- * to S/U; then mepc = the kernel's physical entry, MPP = S.
+ * m_init() runs once from _mstart: PMP (the layer's own region, the smallest
+ * power of two that holds it, closed to S/U; everything else open), delegation
+ * of page faults, user ecalls and the other exceptions the kernel handles, and
+ * of the S-level interrupts; counters visible to S/U; the RAM size
+ * (m_detect_memory, memsize.c), checked against the kernel image; then mepc =
+ * the kernel's physical entry, MPP = S. It returns the RAM size, which _mstart
+ * passes to the kernel in a1.
  *
  * m_trap() handles what stays in M: ecalls from S (sbi.h), the machine timer
  * (turned into the S timer interrupt, STIP), misaligned loads/stores
  * (misaligned.c) and faults taken while probing S/U memory. Anything else is a
- * bug: a line on the console and the finisher's failure code 0x7f.
+ * bug: a line on the console and the finisher's failure code 0x7f. A RAM that
+ * cannot hold the kernel image ends the run at once with code 0x7e.
  */
 #include "arch.h"
 #include "m.h"
 #include "sbi.h"
 
-extern char _m_region_start[], _m_region_end[], KERNEL_ENTRY_PA[];
+extern char _m_region_start[], _m_region_end[], KERNEL_ENTRY_PA[], KERNEL_END_PA[];
 
 #define MMIO32(a) (*(volatile uint32_t *)(uintptr_t)(a))
 #define MMIO8(a)  (*(volatile uint8_t *)(uintptr_t)(a))
@@ -50,9 +54,20 @@ void m_shutdown(uint32_t code)
         ;
 }
 
-void m_init(void)
+uint32_t m_init(void)
 {
     uint32_t msize = (uint32_t)(_m_region_end - _m_region_start);
+    uint32_t ram = m_detect_memory();
+    uint32_t need = (uint32_t)(uintptr_t)KERNEL_END_PA - RAM_BASE;
+
+    if (ram < need) {
+        m_puts("m: RAM too small: the kernel image needs ");
+        m_puthex(need);
+        m_puts(" bytes from RAM_BASE, this machine has ");
+        m_puthex(ram);
+        m_puts("\n");
+        m_shutdown(0x7e);
+    }
 
     /* PMP: entry 0 closes the layer to S/U (not locked: M keeps access);
      * entry 1 opens the rest of the 32-bit space (NAPOT, all ones). */
@@ -78,6 +93,7 @@ void m_init(void)
     ms &= ~(3u << MSTATUS_MPP_LO);
     ms |= (uint32_t)PRV_S << MSTATUS_MPP_LO;
     M_CSR_WRITE(CSR_MSTATUS, ms);
+    return ram;
 }
 
 /* SBI-like calls from S (sbi.h); a0 gets the result, the ecall is skipped. */

@@ -19,7 +19,8 @@ struct mframe {
 };
 
 void m_trap(struct mframe *f);
-void m_init(void);
+uint32_t m_init(void);                /* returns the RAM size */
+uint32_t m_detect_memory(void);        /* memsize.c: bytes of RAM from RAM_BASE */
 uint32_t m_probe_lbu(uint32_t addr, uint32_t ms_probe, uint32_t ms_back);
 uint32_t m_probe_lw(uint32_t addr, uint32_t ms_probe, uint32_t ms_back);
 void m_probe_sb(uint32_t addr, uint32_t ms_probe, uint32_t ms_back, uint32_t byte);

@@ -1,8 +1,9 @@
 /* mentry.S — reset entry and trap vector of the M-mode layer.
  *
  * _mstart is the reset PC (RAM_BASE): it sets the M stack and trap vector,
- * clears the layer's .bss, calls m_init() (PMP, delegation, mepc = kernel entry)
- * and mrets into the S-mode kernel with a0 = hartid.
+ * clears the layer's .bss, calls m_init() (PMP, delegation, RAM size, mepc =
+ * kernel entry) and mrets into the S-mode kernel with a0 = hartid and a1 = the
+ * RAM size in bytes (Linux's boot protocol has the device-tree pointer there).
  *
  * m_trap_vector saves a struct mframe (m.h) and calls m_trap(frame). mscratch
  * is 0 while M-mode code runs and holds the M stack top while S/U runs (the
@@ -32,8 +33,8 @@ _mstart:
         j       2b
 3:      call    m_init                          /* sets mepc, mstatus.MPP = S */
         csrw    CSR_MSCRATCH, sp                /* S/U runs: M stack top */
+        mv      a1, a0                          /* RAM size in bytes */
         li      a0, 0                           /* hartid */
-        li      a1, 0                           /* no device tree */
         mret
 
         .text

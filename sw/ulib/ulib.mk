@@ -88,7 +88,7 @@ run-kernel: sim $(FW_ELF)
 # The demo's output, checked: identical on the three platforms (it prints no a/d or
 # timing counters), and each part of the demo did what it says.
 RUN_CHECK_OUT := $(BUILD)/run-check
-RUN_CHECK_QEMU := $(QEMU) -M virt -cpu rv32,c=false,f=false,d=false,h=false,v=false,zba=false,zbb=false,zbc=false,zbs=false,sstc=false,debug=false \
+RUN_CHECK_QEMU := $(QEMU) -M virt -m 16M -cpu rv32,c=false,f=false,d=false,h=false,v=false,zba=false,zbb=false,zbc=false,zbs=false,sstc=false,debug=false \
                   -bios none -nographic -kernel
 RUN_CHECK_WANT := 'pager: touched page 3: minor faults [0-9]+ \(\+1\)' \
                   'pager: read 2 pages of .data \(sum 3\): major faults [0-9]+ \(\+2\)' \
