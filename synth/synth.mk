@@ -38,9 +38,9 @@ SYNTH_ARCH     := ice40
 SYNTH_MHZ      ?= 20.25
 PMP_ENTRIES    ?= 0
 HPM_COUNTERS   ?= 0
-ITLB_ENTRIES   ?= 4
-DTLB_ENTRIES   ?= 4
-BTB_ENTRIES    ?= 16
+ITLB_ENTRIES   ?= 2
+DTLB_ENTRIES   ?= 2
+BTB_ENTRIES    ?= 0
 FAST_MUL       ?= 0
 ICE40_DSP      ?= 1
 SYNTH_RAM_BYTES := 131072
@@ -208,7 +208,7 @@ $(SYNTH_OUT)/report.md: $(SYNTH_OUT)/pnr.done $(SYNTH_OUT)/ooc_core.txt $(SYNTH_
 POSTSYNTH_PROGRAM ?= $(BUILD)/sw/hello.elf
 POSTSYNTH_OUT     := $(BUILD)/synth/postsynth
 # the iCEBreaker defaults: PMP HPM ITLB DTLB BTB entries, FAST_MUL, and SB_MAC16 mapping
-POSTSYNTH_PARAMS  ?= 0 0 4 4 16 0
+POSTSYNTH_PARAMS  ?= 0 0 2 2 0 0
 POSTSYNTH_DSP     ?= 1
 YOSYS_DATDIR      := $(shell yosys-config --datdir 2>/dev/null || \
                        echo $(dir $(shell command -v yosys 2>/dev/null))../share/yosys)

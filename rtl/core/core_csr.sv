@@ -280,6 +280,8 @@ module core_csr #(
   assign pmp_wr_ok  = wr && !trap_i && !mret_commit_i && !sret_commit_i;
   assign pmpcfg_wr  = pmp_wr_ok && csr_addr_i[11:2] == 10'b0011101000;   // pmpcfg0..3
   assign pmpaddr_wr = pmp_wr_ok && csr_addr_i[11:4] == 8'h3B;            // pmpaddr0..15
+  logic unused_pmp_wr;                // with PmpEntries = 0 nothing uses them
+  assign unused_pmp_wr = pmpcfg_wr ^ pmpaddr_wr;
 
   generate
     for (genvar gi = 0; gi < 16; gi++) begin : g_pmp
