@@ -59,11 +59,11 @@ else ifeq ($(BOARD),ulx3s)
 SYNTH_ARCH     := ecp5
 ULX3S_DEVICE   ?= 85F
 SYNTH_MHZ      ?= 17
-PMP_ENTRIES    ?= 4
+PMP_ENTRIES    ?= 0
 HPM_COUNTERS   ?= 0
-ITLB_ENTRIES   ?= 4
-DTLB_ENTRIES   ?= 4
-BTB_ENTRIES    ?= 64
+ITLB_ENTRIES   ?= 2
+DTLB_ENTRIES   ?= 2
+BTB_ENTRIES    ?= 0
 FAST_MUL       ?= 1
 # RAM: two-port block RAM sized to the device. Yosys 0.23 maps the two-port RAM onto one
 # DP16KD per KiB (it keeps a copy per read port), so: 85F (208 DP16KD) 128 KiB,
@@ -252,3 +252,43 @@ $(POSTSYNTH_OUT)/netlist.v: $(POSTSYNTH_PROGRAM) $(RTL_DEPS) $(SYNTH_DIR)/sim/po
 	@$(SYNTH_DIR)/scripts/config.sh $(@D) ice40 12 "" 131072 1 $(POSTSYNTH_PARAMS) > $(@D)/config.vh
 	@cd $(@D) && $(SYNTH_YOSYS_TIMEOUT) yosys -q -l yosys.log -p '$(POSTSYNTH_YS)' > /dev/null \
 	  || { grep -m5 ERROR $(@D)/yosys.log; rm -f $@; exit 1; }
+
+# ------------------------------------------------------------------ board-configuration simulation
+# build/vsim-BOARD: the Verilator testbench built with the board's core parameters (PMP, HPM,
+# TLB, BTB entries, FAST_MUL), so that the non-default configurations (the iterative
+# multiplier, no BTB, small TLBs) are simulated too. board-sim-check runs the ISA programs and
+# the Sv32 programs that do not depend on the PMP/HPM/TLB sizes on it (the latter in lockstep
+# with the reference model): each must exit 0 with "NAME: ok" as its last console line.
+BOARDSIM_VSIM  := $(BUILD)/vsim-$(BOARD)
+BOARDSIM_OUT   := $(BUILD)/board-sim/$(BOARD)
+BOARDSIM_GFLAGS = -GPmpEntries=$(PMP_ENTRIES) -GHpmCounters=$(HPM_COUNTERS) \
+  -GItlbEntries=$(ITLB_ENTRIES) -GDtlbEntries=$(DTLB_ENTRIES) -GBtbEntries=$(BTB_ENTRIES) \
+  -GFastMul=$(FAST_MUL)
+BOARDSIM_ISA   := rv32ui-alu rv32ui-shift rv32ui-branch rv32ui-jump rv32ui-load rv32ui-store \
+  rv32ui-hazard rv32ui-fence rv32ui-fencei rv32um-muldiv rv32um-ref rv32ua-amo rv32ua-lrsc
+BOARDSIM_VM    := vm-fault vm-perm vm-mega vm-pa vm-mprv vm-asid vm-sfence vm-restart vm-satp \
+  vm-fetch vm-thrash
+# (vm-stale's legal outcomes differ between implementations: no lockstep, as in tests/run.sh)
+BOARDSIM_ISA   += vm-stale
+.PHONY: board-sim board-sim-check
+board-sim: $(BOARDSIM_VSIM)
+# (the inner make builds it with tb/tb.mk's rule, VSIM pointing here)
+ifeq ($(BOARDSIM_INNER),)
+$(BOARDSIM_VSIM): $(RTL_DEPS) $(TOP)/tb/tb_top.sv $(SYNTH_DIR)/synth.mk
+	@$(MAKE) --no-print-directory BOARDSIM_INNER=1 VSIM=$@ VSIM_MDIR=$@.d VSIM_TRACE= \
+	  VSIM_OPT=-O1 VSIM_VFLAGS_EXTRA='$(BOARDSIM_GFLAGS)' $@
+endif
+
+board-sim-check: $(BOARDSIM_VSIM) tests-build
+	@mkdir -p $(BOARDSIM_OUT)
+	@fail=0; n=0; \
+	for p in $(BOARDSIM_ISA) $(BOARDSIM_VM); do \
+	  case " $(BOARDSIM_VM) " in *" $$p "*) opt=--cosim;; *) opt=;; esac; \
+	  timeout 300 $(BOARDSIM_VSIM) --quiet $$opt --max-cycles 20000000 $(BUILD)/tests/$$p.elf \
+	    < /dev/null > $(BOARDSIM_OUT)/$$p.out 2>&1; rc=$$?; \
+	  last=$$(tail -n 1 $(BOARDSIM_OUT)/$$p.out | tr -d '\r'); n=$$((n + 1)); \
+	  if [ $$rc -ne 0 ] || [ "$$last" != "$$p: ok" ]; then \
+	    echo "board-sim: FAIL $$p (exit $$rc, last line: $$last)"; fail=1; fi; \
+	done; \
+	[ $$fail -eq 0 ] && echo "board-sim: $(BOARD) configuration ($(BOARDSIM_GFLAGS)): $$n programs ok"; \
+	exit $$fail

@@ -164,20 +164,17 @@ module core_csr #(
       `CSR_MCAUSE:        rdata = mcause_q;
       `CSR_MTVAL:         rdata = mtval_q;
       `CSR_MIP:           rdata = mip;
-      `CSR_MCYCLE:        rdata = mcycle_q[31:0];
-      `CSR_MINSTRET:      rdata = minstret_q[31:0];
-      `CSR_MCYCLEH:       rdata = mcycle_q[63:32];
-      `CSR_MINSTRETH:     rdata = minstret_q[63:32];
-      `CSR_CYCLE:         rdata = mcycle_q[31:0];
+      // a machine counter and its user shadow share one input of the multiplexer
+      `CSR_MCYCLE,    `CSR_CYCLE:    rdata = mcycle_q[31:0];
+      `CSR_MINSTRET,  `CSR_INSTRET:  rdata = minstret_q[31:0];
+      `CSR_MCYCLEH,   `CSR_CYCLEH:   rdata = mcycle_q[63:32];
+      `CSR_MINSTRETH, `CSR_INSTRETH: rdata = minstret_q[63:32];
       `CSR_TIME:          rdata = mtime_i[31:0];
-      `CSR_INSTRET:       rdata = minstret_q[31:0];
-      `CSR_CYCLEH:        rdata = mcycle_q[63:32];
       `CSR_TIMEH:         rdata = mtime_i[63:32];
-      `CSR_INSTRETH:      rdata = minstret_q[63:32];
       `CSR_MVENDORID:     rdata = `MVENDORID_VALUE;
       `CSR_MARCHID:       rdata = `MARCHID_VALUE;
       `CSR_MIMPID:        rdata = `MIMPID_VALUE;
-      `CSR_MHARTID:       rdata = 32'd0;
+      `CSR_MHARTID,
       `CSR_MCONFIGPTR:    rdata = 32'd0;
       default: begin
         if (csr_addr_i[11:5] == 7'b0011001 && cidx >= 5'd3)          // mhpmevent3..31
