@@ -15,7 +15,8 @@
 #
 # Knobs (defaults per board below): PROGRAM=path.elf (RAM image; default the demo),
 # SYNTH_MHZ (clock from the PLL), PMP_ENTRIES, HPM_COUNTERS, ITLB_ENTRIES, DTLB_ENTRIES,
-# BTB_ENTRIES, ULX3S_DEVICE=12F|25F|45F|85F, ICE40_DSP=1 (multiplier on SB_MAC16),
+# BTB_ENTRIES, FAST_MUL (1: one-cycle multiplier on DSP blocks, 0: iterative, 34 cycles),
+# ULX3S_DEVICE=12F|25F|45F|85F, ICE40_DSP=1 (let Yosys map multipliers onto SB_MAC16),
 # NEXTPNR_SEED.
 
 SYNTH_DIR    := $(TOP)/synth
@@ -37,9 +38,10 @@ SYNTH_ARCH     := ice40
 SYNTH_MHZ      ?= 20.25
 PMP_ENTRIES    ?= 0
 HPM_COUNTERS   ?= 0
-ITLB_ENTRIES   ?= 4
-DTLB_ENTRIES   ?= 4
-BTB_ENTRIES    ?= 16
+ITLB_ENTRIES   ?= 2
+DTLB_ENTRIES   ?= 2
+BTB_ENTRIES    ?= 0
+FAST_MUL       ?= 0
 ICE40_DSP      ?= 1
 SYNTH_RAM_BYTES := 131072
 SYNTH_RAM_PORTS := 1
@@ -57,11 +59,12 @@ else ifeq ($(BOARD),ulx3s)
 SYNTH_ARCH     := ecp5
 ULX3S_DEVICE   ?= 85F
 SYNTH_MHZ      ?= 17
-PMP_ENTRIES    ?= 4
+PMP_ENTRIES    ?= 0
 HPM_COUNTERS   ?= 0
-ITLB_ENTRIES   ?= 4
-DTLB_ENTRIES   ?= 4
-BTB_ENTRIES    ?= 64
+ITLB_ENTRIES   ?= 2
+DTLB_ENTRIES   ?= 2
+BTB_ENTRIES    ?= 0
+FAST_MUL       ?= 1
 # RAM: two-port block RAM sized to the device. Yosys 0.23 maps the two-port RAM onto one
 # DP16KD per KiB (it keeps a copy per read port), so: 85F (208 DP16KD) 128 KiB,
 # 45F (108) 64 KiB, 12F/25F (56) 32 KiB (the demo needs 64 KiB: use PROGRAM=... hello).
@@ -81,7 +84,7 @@ endif
 SYNTH_PLL := $(if $(filter $(SYNTH_MHZ),$(SYNTH_INPUT_MHZ)),,1)
 SYNTH_CFG_VARS := BOARD=$(BOARD) PROGRAM=$(abspath $(PROGRAM)) SYNTH_MHZ=$(SYNTH_MHZ) \
   PMP_ENTRIES=$(PMP_ENTRIES) HPM_COUNTERS=$(HPM_COUNTERS) ITLB_ENTRIES=$(ITLB_ENTRIES) \
-  DTLB_ENTRIES=$(DTLB_ENTRIES) BTB_ENTRIES=$(BTB_ENTRIES) RAM_BYTES=$(SYNTH_RAM_BYTES) \
+  DTLB_ENTRIES=$(DTLB_ENTRIES) BTB_ENTRIES=$(BTB_ENTRIES) FAST_MUL=$(FAST_MUL) RAM_BYTES=$(SYNTH_RAM_BYTES) \
   RAM_PORTS=$(SYNTH_RAM_PORTS) ICE40_DSP=$(ICE40_DSP) ULX3S_DEVICE=$(ULX3S_DEVICE)
 
 SYNTH_VFLAGS = -sv -DSYNTHESIS -I$(TOP)/arch -I$(TOP)/rtl/core -I$(SYNTH_OUT)
@@ -113,7 +116,7 @@ synth-yosys: $(SYNTH_OUT)/soc.json $(SYNTH_OUT)/ooc_core.txt $(SYNTH_OUT)/ooc_mm
 # params.mk records only what the out-of-context runs depend on (the core parameters).
 SYNTH_PARAM_VARS := PMP_ENTRIES=$(PMP_ENTRIES) HPM_COUNTERS=$(HPM_COUNTERS) \
   ITLB_ENTRIES=$(ITLB_ENTRIES) DTLB_ENTRIES=$(DTLB_ENTRIES) BTB_ENTRIES=$(BTB_ENTRIES) \
-  RAM_BYTES=$(SYNTH_RAM_BYTES) ICE40_DSP=$(ICE40_DSP)
+  FAST_MUL=$(FAST_MUL) RAM_BYTES=$(SYNTH_RAM_BYTES) ICE40_DSP=$(ICE40_DSP)
 $(SYNTH_OUT)/config.mk: synth-force-config
 	@mkdir -p $(@D)
 	@echo '$(SYNTH_CFG_VARS)' | tr ' ' '\n' > $@.new
@@ -140,7 +143,7 @@ endif
 $(SYNTH_OUT)/config.vh: $(SYNTH_OUT)/program.hex $(SYNTH_OUT)/pll.v $(SYNTH_DIR)/scripts/config.sh
 	@$(SYNTH_DIR)/scripts/config.sh $(SYNTH_OUT) $(SYNTH_ARCH) $(SYNTH_INPUT_MHZ) \
 	    "$(SYNTH_PLL)" $(SYNTH_RAM_BYTES) $(SYNTH_RAM_PORTS) $(PMP_ENTRIES) $(HPM_COUNTERS) \
-	    $(ITLB_ENTRIES) $(DTLB_ENTRIES) $(BTB_ENTRIES) > $@
+	    $(ITLB_ENTRIES) $(DTLB_ENTRIES) $(BTB_ENTRIES) $(FAST_MUL) > $@
 
 # ------------------------------------------------------------------ synthesis
 SYNTH_YS = read_verilog $(SYNTH_VFLAGS) $(SYNTH_SRCS) $(if $(SYNTH_PLL),pll.v); \
@@ -155,7 +158,7 @@ $(SYNTH_OUT)/soc.json: $(SYNTH_OUT)/config.vh $(SYNTH_SRCS) $(RTL_DEPS)
 # includes the retire-port registers there).
 SYNTH_CORE_PARAMS = -set PmpEntries $(PMP_ENTRIES) -set HpmCounters $(HPM_COUNTERS) \
   -set ItlbEntries $(ITLB_ENTRIES) -set DtlbEntries $(DTLB_ENTRIES) \
-  -set BtbEntries $(BTB_ENTRIES) -set RamBytes $(SYNTH_RAM_BYTES)
+  -set BtbEntries $(BTB_ENTRIES) -set FastMul $(FAST_MUL) -set RamBytes $(SYNTH_RAM_BYTES)
 SYNTH_MMU_PARAMS = -set PmpEntries $(PMP_ENTRIES) -set ItlbEntries $(ITLB_ENTRIES) \
   -set DtlbEntries $(DTLB_ENTRIES) -set RamBytes $(SYNTH_RAM_BYTES)
 define SYNTH_OOC
@@ -204,8 +207,8 @@ $(SYNTH_OUT)/report.md: $(SYNTH_OUT)/pnr.done $(SYNTH_OUT)/ooc_core.txt $(SYNTH_
 # must equal build/vsim's on the same ELF.
 POSTSYNTH_PROGRAM ?= $(BUILD)/sw/hello.elf
 POSTSYNTH_OUT     := $(BUILD)/synth/postsynth
-# the iCEBreaker defaults: PMP HPM ITLB DTLB BTB entries, and the SB_MAC16 multiplier
-POSTSYNTH_PARAMS  ?= 0 0 4 4 16
+# the iCEBreaker defaults: PMP HPM ITLB DTLB BTB entries, FAST_MUL, and SB_MAC16 mapping
+POSTSYNTH_PARAMS  ?= 0 0 2 2 0 0
 POSTSYNTH_DSP     ?= 1
 YOSYS_DATDIR      := $(shell yosys-config --datdir 2>/dev/null || \
                        echo $(dir $(shell command -v yosys 2>/dev/null))../share/yosys)
@@ -249,3 +252,43 @@ $(POSTSYNTH_OUT)/netlist.v: $(POSTSYNTH_PROGRAM) $(RTL_DEPS) $(SYNTH_DIR)/sim/po
 	@$(SYNTH_DIR)/scripts/config.sh $(@D) ice40 12 "" 131072 1 $(POSTSYNTH_PARAMS) > $(@D)/config.vh
 	@cd $(@D) && $(SYNTH_YOSYS_TIMEOUT) yosys -q -l yosys.log -p '$(POSTSYNTH_YS)' > /dev/null \
 	  || { grep -m5 ERROR $(@D)/yosys.log; rm -f $@; exit 1; }
+
+# ------------------------------------------------------------------ board-configuration simulation
+# build/vsim-BOARD: the Verilator testbench built with the board's core parameters (PMP, HPM,
+# TLB, BTB entries, FAST_MUL), so that the non-default configurations (the iterative
+# multiplier, no BTB, small TLBs) are simulated too. board-sim-check runs the ISA programs and
+# the Sv32 programs that do not depend on the PMP/HPM/TLB sizes on it (the latter in lockstep
+# with the reference model): each must exit 0 with "NAME: ok" as its last console line.
+BOARDSIM_VSIM  := $(BUILD)/vsim-$(BOARD)
+BOARDSIM_OUT   := $(BUILD)/board-sim/$(BOARD)
+BOARDSIM_GFLAGS = -GPmpEntries=$(PMP_ENTRIES) -GHpmCounters=$(HPM_COUNTERS) \
+  -GItlbEntries=$(ITLB_ENTRIES) -GDtlbEntries=$(DTLB_ENTRIES) -GBtbEntries=$(BTB_ENTRIES) \
+  -GFastMul=$(FAST_MUL)
+BOARDSIM_ISA   := rv32ui-alu rv32ui-shift rv32ui-branch rv32ui-jump rv32ui-load rv32ui-store \
+  rv32ui-hazard rv32ui-fence rv32ui-fencei rv32um-muldiv rv32um-ref rv32ua-amo rv32ua-lrsc
+BOARDSIM_VM    := vm-fault vm-perm vm-mega vm-pa vm-mprv vm-asid vm-sfence vm-restart vm-satp \
+  vm-fetch vm-thrash
+# (vm-stale's legal outcomes differ between implementations: no lockstep, as in tests/run.sh)
+BOARDSIM_ISA   += vm-stale
+.PHONY: board-sim board-sim-check
+board-sim: $(BOARDSIM_VSIM)
+# (the inner make builds it with tb/tb.mk's rule, VSIM pointing here)
+ifeq ($(BOARDSIM_INNER),)
+$(BOARDSIM_VSIM): $(RTL_DEPS) $(TOP)/tb/tb_top.sv $(SYNTH_DIR)/synth.mk
+	@$(MAKE) --no-print-directory BOARDSIM_INNER=1 VSIM=$@ VSIM_MDIR=$@.d VSIM_TRACE= \
+	  VSIM_OPT=-O1 VSIM_VFLAGS_EXTRA='$(BOARDSIM_GFLAGS)' $@
+endif
+
+board-sim-check: $(BOARDSIM_VSIM) tests-build
+	@mkdir -p $(BOARDSIM_OUT)
+	@fail=0; n=0; \
+	for p in $(BOARDSIM_ISA) $(BOARDSIM_VM); do \
+	  case " $(BOARDSIM_VM) " in *" $$p "*) opt=--cosim;; *) opt=;; esac; \
+	  timeout 300 $(BOARDSIM_VSIM) --quiet $$opt --max-cycles 20000000 $(BUILD)/tests/$$p.elf \
+	    < /dev/null > $(BOARDSIM_OUT)/$$p.out 2>&1; rc=$$?; \
+	  last=$$(tail -n 1 $(BOARDSIM_OUT)/$$p.out | tr -d '\r'); n=$$((n + 1)); \
+	  if [ $$rc -ne 0 ] || [ "$$last" != "$$p: ok" ]; then \
+	    echo "board-sim: FAIL $$p (exit $$rc, last line: $$last)"; fail=1; fi; \
+	done; \
+	[ $$fail -eq 0 ] && echo "board-sim: $(BOARD) configuration ($(BOARDSIM_GFLAGS)): $$n programs ok"; \
+	exit $$fail

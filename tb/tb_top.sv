@@ -22,7 +22,14 @@
 module tb_top #(
   parameter int unsigned RamBytes = `RAM_SIZE_DEFAULT,
   parameter int unsigned MtimeDiv = 1,
-  parameter int unsigned ResetCycles = 4
+  parameter int unsigned ResetCycles = 4,
+  // core configuration (soc defaults; synth/synth.mk's board-sim builds pass a board's)
+  parameter int PmpEntries  = 16,
+  parameter int HpmCounters = 8,
+  parameter int BtbEntries  = 64,
+  parameter int ItlbEntries = 16,
+  parameter int DtlbEntries = 16,
+  parameter int FastMul     = 1
 );
   localparam int unsigned RamWords = RamBytes / 4;
   localparam int unsigned IdxBits  = $clog2(RamWords);
@@ -96,7 +103,11 @@ module tb_top #(
   logic        rvfi_trap, rvfi_intr;
   logic [31:0] rvfi_cause, rvfi_tval, rvfi_mip;
 
-  soc #(.RamBytes(RamBytes), .MtimeDiv(MtimeDiv)) u_soc (
+  soc #(
+    .RamBytes(RamBytes), .MtimeDiv(MtimeDiv), .PmpEntries(PmpEntries), .HpmCounters(HpmCounters),
+    .BtbEntries(BtbEntries), .ItlbEntries(ItlbEntries), .DtlbEntries(DtlbEntries),
+    .FastMul(FastMul)
+  ) u_soc (
     .clk_i            (clk),
     .rst_ni           (rst_n),
     .uart_tx_valid_o  (uart_tx_valid),

@@ -53,11 +53,12 @@ QEMU=${QEMU:-qemu-system-riscv32}
 QEMU_CPU=rv32,c=false,f=false,d=false,h=false,v=false,zba=false,zbb=false,zbc=false,zbs=false,sstc=false,debug=false
 QEMU_TIMEOUT=30
 GATE_TIMEOUT=600
-# Make-based gates, slowest first: RTL synthesis/lint, testbench self-test, the constants
+# Make-based gates, slowest first: the post-synthesis netlist check (iCEBreaker SoC),
+# RTL synthesis/lint, the iCEBreaker core configuration simulated (board-sim-check), testbench self-test, the constants
 # table, the reference model's own checks, the sw programs on QEMU vs vsim, and the
 # self-checking CPI benchmark (its figures are a report, never a pass/fail threshold);
 # run-check: `make run`'s script on the kernel, the same on iss, QEMU and vsim --cosim.
-GATES=(synth-check mmu-bench-check run-check rgen-cosim iss-check bench sw-qemu-check lint tb-selftest arch-check)
+GATES=(postsynth-check synth-check board-sim-check mmu-bench-check run-check rgen-cosim iss-check bench sw-qemu-check lint tb-selftest arch-check)
 
 # ---------------------------------------------------------------------------------
 # One check worker: `run.sh --one ID` (called through xargs). Prints its result block.

@@ -25,7 +25,8 @@ module core #(
   parameter int HpmCounters = 8,
   parameter int BtbEntries  = 64,
   parameter int ItlbEntries = 16,
-  parameter int DtlbEntries = 16
+  parameter int DtlbEntries = 16,
+  parameter int FastMul     = 1       // 1: one-cycle multiplier; 0: iterative (core_muldiv)
 ) (
   input  logic        clk_i,
   input  logic        rst_ni,
@@ -274,7 +275,7 @@ module core #(
   logic        md_done;
   logic [31:0] md_result;
   logic        e_fire;               // EX finishes its instruction at this edge
-  core_muldiv u_muldiv (
+  core_muldiv #(.FastMul(FastMul)) u_muldiv (
     .clk_i, .rst_ni, .start_i(e_valid_q && (x_mul || x_div) && !e_trap_pre && !take_irq),
     .kill_i(1'b0), .fn_i(e_instr_q[14:12]), .a_i(rs1_val), .b_i(rs2_val),
     .done_o(md_done), .result_o(md_result)

@@ -2,6 +2,9 @@
 //
 // result_o implements the ALU_* operations of core_defs.vh. take_o evaluates a conditional
 // branch with the funct3 encoding of the unprivileged spec (beq bne blt bge bltu bgeu).
+// Area: add, sub, slt and sltu share one 33-bit adder (slt/sltu read its sign bit); the
+// three shifts share one right shifter (sll shifts the bit-reversed operand); the branch
+// comparator uses one 33-bit subtraction for both signed and unsigned less-than.
 `include "core_defs.vh"
 
 module core_alu (
@@ -15,38 +18,63 @@ module core_alu (
   input  logic [31:0] rs2_i,
   output logic        take_o
 );
-  logic [4:0] shamt;
-  assign shamt = b_i[4:0];
+  function automatic logic [31:0] reverse(input logic [31:0] v);
+    for (int i = 0; i < 32; i++) reverse[i] = v[31 - i];
+  endfunction
+
+  // ---- add / sub / slt / sltu: {a} + ~{b} + 1 on 33 bits (sign- or zero-extended) ----
+  logic        sub, sgn;
+  logic [32:0] sum;
+  assign sub = (op_i == `ALU_SUB) || (op_i == `ALU_SLT) || (op_i == `ALU_SLTU);
+  assign sgn = (op_i == `ALU_SLT);
+  assign sum = {sgn && a_i[31], a_i} + ({sgn && b_i[31], b_i} ^ {33{sub}}) + {32'd0, sub};
+
+  // ---- shifts: one right shifter; sll reverses its operand and its result ----
+  logic [4:0]  shamt;
+  logic        left;
+  logic [31:0] sh_in, sh_out;
+  logic [32:0] sh_wide;
+  assign shamt   = b_i[4:0];
+  assign left    = (op_i == `ALU_SLL);
+  assign sh_in   = left ? reverse(a_i) : a_i;
+  assign sh_wide = $unsigned($signed({op_i == `ALU_SRA && a_i[31], sh_in}) >>> shamt);
+  assign sh_out  = sh_wide[31:0];
 
   always_comb begin
     case (op_i)
-      `ALU_SUB:   result_o = a_i - b_i;
-      `ALU_SLL:   result_o = a_i << shamt;
-      `ALU_SLT:   result_o = {31'd0, $signed(a_i) < $signed(b_i)};
-      `ALU_SLTU:  result_o = {31'd0, a_i < b_i};
+      `ALU_SLL:   result_o = reverse(sh_out);
+      `ALU_SLT,
+      `ALU_SLTU:  result_o = {31'd0, sum[32]};
       `ALU_XOR:   result_o = a_i ^ b_i;
-      `ALU_SRL:   result_o = a_i >> shamt;
-      `ALU_SRA:   result_o = $unsigned($signed(a_i) >>> shamt);
+      `ALU_SRL,
+      `ALU_SRA:   result_o = sh_out;
       `ALU_OR:    result_o = a_i | b_i;
       `ALU_AND:   result_o = a_i & b_i;
       `ALU_PASSB: result_o = b_i;
-      default:    result_o = a_i + b_i;
+      default:    result_o = sum[31:0];                           // add, sub
     endcase
   end
 
-  logic eq, lt, ltu;
-  assign eq  = (rs1_i == rs2_i);
-  assign lt  = $signed(rs1_i) < $signed(rs2_i);
-  assign ltu = rs1_i < rs2_i;
+  // ---- branch comparison: bit 32 of rs1 - rs2, sign- (blt/bge) or zero-extended ----
+  logic        eq, lt;
+  logic        br_sgn;
+  logic [32:0] diff;
+  assign br_sgn = !br_fn_i[1];
+  assign eq     = (rs1_i == rs2_i);
+  assign diff   = {br_sgn && rs1_i[31], rs1_i} - {br_sgn && rs2_i[31], rs2_i};
+  assign lt     = diff[32];
+
+  logic unused_bits;
+  assign unused_bits = ^{diff[31:0], sh_wide[32]};
 
   always_comb begin
     case (br_fn_i)
       3'b000:  take_o = eq;      // beq
       3'b001:  take_o = !eq;     // bne
-      3'b100:  take_o = lt;      // blt
-      3'b101:  take_o = !lt;     // bge
-      3'b110:  take_o = ltu;     // bltu
-      3'b111:  take_o = !ltu;    // bgeu
+      3'b100,
+      3'b110:  take_o = lt;      // blt, bltu
+      3'b101,
+      3'b111:  take_o = !lt;     // bge, bgeu
       default: take_o = 1'b0;    // 010/011 are illegal (decoder)
     endcase
   end

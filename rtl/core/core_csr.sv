@@ -79,8 +79,8 @@ module core_csr #(
   logic [63:0] mcycle_q, minstret_q;
   logic [63:0] hpm_cnt_q [0:HpmCounters-1];
   logic [4:0]  hpm_evt_q [0:HpmCounters-1];
-  logic [7:0]  pmpcfg_q  [0:15];
-  logic [31:0] pmpaddr_q [0:15];
+  logic [127:0] pmpcfg_all;           // PMP entry i: [8*i +: 8]; entries >= PmpEntries read 0
+  logic [511:0] pmpaddr_all;          // entry i: [32*i +: 32]
 
   // ------------------------------------------------------------------ derived values
   logic [31:0] mstatus, mip;
@@ -96,12 +96,8 @@ module core_csr #(
   assign mstatus_sum_o  = sum_q;
   assign mstatus_mxr_o  = mxr_q;
   assign menvcfg_adue_o = menvcfg_adue_q;
-  always_comb begin
-    for (int i = 0; i < 16; i++) begin
-      pmpcfg_o[8*i +: 8]   = pmpcfg_q[i];
-      pmpaddr_o[32*i +: 32] = pmpaddr_q[i];
-    end
-  end
+  assign pmpcfg_o  = pmpcfg_all;
+  assign pmpaddr_o = pmpaddr_all;
   assign mepc_o = mepc_q;
   assign sepc_o = sepc_q;
 
@@ -128,12 +124,6 @@ module core_csr #(
     hpm_event_value = 32'd0;
     for (int i = 0; i < HpmCounters; i++)
       if (idx == 5'(i + 3)) hpm_event_value = {27'd0, hpm_evt_q[i]};
-  endfunction
-
-  function automatic logic [31:0] pmpcfg_word(input logic [1:0] w);
-    pmpcfg_word = 32'd0;
-    for (int b = 0; b < 4; b++)
-      if (32'(w) * 4 + 32'(b) < PmpEntries) pmpcfg_word[b*8 +: 8] = pmpcfg_q[w*4 + b];
   endfunction
 
   logic [63:0] hpm_sel;
@@ -174,20 +164,17 @@ module core_csr #(
       `CSR_MCAUSE:        rdata = mcause_q;
       `CSR_MTVAL:         rdata = mtval_q;
       `CSR_MIP:           rdata = mip;
-      `CSR_MCYCLE:        rdata = mcycle_q[31:0];
-      `CSR_MINSTRET:      rdata = minstret_q[31:0];
-      `CSR_MCYCLEH:       rdata = mcycle_q[63:32];
-      `CSR_MINSTRETH:     rdata = minstret_q[63:32];
-      `CSR_CYCLE:         rdata = mcycle_q[31:0];
+      // a machine counter and its user shadow share one input of the multiplexer
+      `CSR_MCYCLE,    `CSR_CYCLE:    rdata = mcycle_q[31:0];
+      `CSR_MINSTRET,  `CSR_INSTRET:  rdata = minstret_q[31:0];
+      `CSR_MCYCLEH,   `CSR_CYCLEH:   rdata = mcycle_q[63:32];
+      `CSR_MINSTRETH, `CSR_INSTRETH: rdata = minstret_q[63:32];
       `CSR_TIME:          rdata = mtime_i[31:0];
-      `CSR_INSTRET:       rdata = minstret_q[31:0];
-      `CSR_CYCLEH:        rdata = mcycle_q[63:32];
       `CSR_TIMEH:         rdata = mtime_i[63:32];
-      `CSR_INSTRETH:      rdata = minstret_q[63:32];
       `CSR_MVENDORID:     rdata = `MVENDORID_VALUE;
       `CSR_MARCHID:       rdata = `MARCHID_VALUE;
       `CSR_MIMPID:        rdata = `MIMPID_VALUE;
-      `CSR_MHARTID:       rdata = 32'd0;
+      `CSR_MHARTID,
       `CSR_MCONFIGPTR:    rdata = 32'd0;
       default: begin
         if (csr_addr_i[11:5] == 7'b0011001 && cidx >= 5'd3)          // mhpmevent3..31
@@ -201,9 +188,9 @@ module core_csr #(
         else if (csr_addr_i[11:5] == 7'b1100100 && cidx >= 5'd3)     // hpmcounter3h..31h
           rdata = hpm_sel[63:32];
         else if (csr_addr_i[11:2] == 10'b0011101000)                 // pmpcfg0..3
-          rdata = pmpcfg_word(csr_addr_i[1:0]);
+          rdata = pmpcfg_all[32*csr_addr_i[1:0] +: 32];
         else if (csr_addr_i[11:4] == 8'h3B)                          // pmpaddr0..15
-          rdata = (32'(pidx) < PmpEntries) ? pmpaddr_q[pidx] : 32'd0;
+          rdata = pmpaddr_all[32*pidx +: 32];
         else
           exists = 1'b0;
       end
@@ -276,19 +263,54 @@ module core_csr #(
   assign trap_vector_o = (tvec[0] && trap_intr_i) ? tvec_base + {25'd0, trap_cause_i, 2'b00}
                                                   : tvec_base;
 
-  // ------------------------------------------------------------------ PMP write rules
-  // A locked entry ignores writes to its cfg and addr; pmpaddr[i] is also locked when entry
-  // i+1 is locked in TOR mode (priv spec 3.7.1).
-  function automatic logic pmp_addr_locked(input logic [3:0] i);
-    pmp_addr_locked = pmpcfg_q[i][`PMPCFG_L] ||
-                      (i != 4'd15 && pmpcfg_q[i + 4'd1][`PMPCFG_L] &&
-                       pmpcfg_q[i + 4'd1][`PMPCFG_A_LO+1:`PMPCFG_A_LO] == 2'd1);
-  endfunction
-
+  // ------------------------------------------------------------------ PMP entries
+  // Only PmpEntries entries have registers (each its own, no indexed array); the others
+  // read 0. A locked entry ignores writes to its cfg and addr; pmpaddr[i] is also locked when
+  // entry i+1 is locked in TOR mode (priv spec 3.7.1). Writes have the priority of the other
+  // CSR writes (below trap entry and xRET, which never coincide with a CSR commit).
   function automatic logic [7:0] pmpcfg_legal(input logic [7:0] v);
     pmpcfg_legal = v & 8'h9F;                         // bits 6:5 read 0
     if (!v[`PMPCFG_R] && v[`PMPCFG_W]) pmpcfg_legal[`PMPCFG_W] = 1'b0;
   endfunction
+
+  logic pmp_wr_ok, pmpcfg_wr, pmpaddr_wr;
+  assign pmp_wr_ok  = wr && !trap_i && !mret_commit_i && !sret_commit_i;
+  assign pmpcfg_wr  = pmp_wr_ok && csr_addr_i[11:2] == 10'b0011101000;   // pmpcfg0..3
+  assign pmpaddr_wr = pmp_wr_ok && csr_addr_i[11:4] == 8'h3B;            // pmpaddr0..15
+  logic unused_pmp_wr;                // with PmpEntries = 0 nothing uses them
+  assign unused_pmp_wr = pmpcfg_wr ^ pmpaddr_wr;
+
+  generate
+    for (genvar gi = 0; gi < 16; gi++) begin : g_pmp
+      if (gi < PmpEntries) begin : g_on
+        logic [7:0]  cfg_q;
+        logic [31:0] addr_q;
+        logic        next_tor_locked;
+        if (gi + 1 < PmpEntries) begin : g_next
+          assign next_tor_locked = pmpcfg_all[8*(gi+1) + `PMPCFG_L] &&
+              pmpcfg_all[8*(gi+1) + `PMPCFG_A_LO +: 2] == 2'd1;
+        end else begin : g_last
+          assign next_tor_locked = 1'b0;
+        end
+        always_ff @(posedge clk_i) begin
+          if (!rst_ni) begin
+            cfg_q  <= 8'd0;
+            addr_q <= 32'd0;
+          end else begin
+            if (pmpcfg_wr && csr_addr_i[1:0] == 2'(gi / 4) && !cfg_q[`PMPCFG_L])
+              cfg_q <= pmpcfg_legal(wval[8*(gi % 4) +: 8]);
+            if (pmpaddr_wr && csr_addr_i[3:0] == 4'(gi) && !cfg_q[`PMPCFG_L] && !next_tor_locked)
+              addr_q <= wval;
+          end
+        end
+        assign pmpcfg_all[8*gi +: 8]    = cfg_q;
+        assign pmpaddr_all[32*gi +: 32] = addr_q;
+      end else begin : g_off
+        assign pmpcfg_all[8*gi +: 8]    = 8'd0;
+        assign pmpaddr_all[32*gi +: 32] = 32'd0;
+      end
+    end
+  endgenerate
 
   // ------------------------------------------------------------------ sequential
   logic [1:0] mpp_w;
@@ -306,10 +328,6 @@ module core_csr #(
       mtval_q <= '0; stval_q <= '0; satp_q <= '0;
       mcounteren_q <= '0; scounteren_q <= '0; mcountinhibit_q <= '0;
       menvcfg_fiom_q <= 1'b0; menvcfg_adue_q <= 1'b0; senvcfg_fiom_q <= 1'b0;
-      for (int i = 0; i < 16; i++) begin
-        pmpcfg_q[i]  <= 8'd0;
-        pmpaddr_q[i] <= 32'd0;
-      end
     end else if (trap_i) begin
       if (trap_to_s) begin
         sepc_q   <= trap_pc_i;
@@ -380,18 +398,7 @@ module core_csr #(
         `CSR_MTVAL:         mtval_q <= wval;
         `CSR_STVAL:         stval_q <= wval;
         `CSR_SATP:          satp_q <= wval;
-        default: begin
-          if (csr_addr_i[11:2] == 10'b0011101000) begin            // pmpcfg0..3
-            for (int b = 0; b < 4; b++) begin
-              if (32'(csr_addr_i[1:0]) * 4 + 32'(b) < PmpEntries &&
-                  !pmpcfg_q[csr_addr_i[1:0]*4 + 2'(b)][`PMPCFG_L])
-                pmpcfg_q[csr_addr_i[1:0]*4 + 2'(b)] <= pmpcfg_legal(wval[b*8 +: 8]);
-            end
-          end else if (csr_addr_i[11:4] == 8'h3B) begin            // pmpaddr0..15
-            if (32'(pidx) < PmpEntries && !pmp_addr_locked(pidx))
-              pmpaddr_q[pidx] <= wval;
-          end
-        end
+        default: ;                                                 // PMP: g_pmp below
       endcase
     end
   end

@@ -1,11 +1,23 @@
-// core_muldiv.sv : M-extension unit. Multiply in one cycle, divide iteratively.
+// core_muldiv.sv : M-extension unit. Multiply in one cycle (FastMul=1) or iteratively
+// (FastMul=0); divide iteratively.
 //
 // Interface: start_i is held high while the EX stage holds a mul/div instruction (funct3 in
-// fn_i). Multiplies complete combinationally (done_o = 1 at once). Divides take 33 cycles from
-// the first start cycle: one radix-2 restoring step per cycle on magnitudes, then the sign
-// fix-up; done_o rises in the last cycle, with result_o valid in that cycle. Division by zero
-// and the signed overflow case follow the unprivileged spec, table 7.1. kill_i aborts.
-module core_muldiv (
+// fn_i); fn_i, a_i and b_i stay stable until done_o. kill_i aborts.
+// Timing:
+//  * FastMul=1 (default): multiplies complete combinationally (done_o = 1 at once; the
+//    64-bit product maps onto DSP blocks).
+//  * FastMul=0 (small FPGAs without enough DSPs): multiplies use the divider's registers and
+//    take 34 cycles like a divide: one shift-add step per cycle on the sign- or zero-extended
+//    multiplicand, the last step subtracting for a signed multiplier (its bit 31 weighs
+//    -2^31). No DSP blocks.
+//  * Divides take 34 cycles from the first start cycle (load, 32 radix-2 restoring steps on
+//    magnitudes, then the result; one negator makes the dividend's magnitude at the load
+//    and the result's sign, and a negative divisor is added rather than negated); done_o rises in the last cycle, with result_o valid in
+//    that cycle. Division by zero and the signed overflow case follow the unprivileged spec,
+//    table 7.1.
+module core_muldiv #(
+  parameter int FastMul = 1           // 1: one-cycle multiplier, 0: iterative (34 cycles)
+) (
   input  logic        clk_i,
   input  logic        rst_ni,
   input  logic        start_i,
@@ -16,82 +28,110 @@ module core_muldiv (
   output logic        done_o,
   output logic [31:0] result_o
 );
-  // ---- multiply: the 64-bit product of the sign- or zero-extended operands covers all four
-  // variants (mul, mulh, mulhsu, mulhu): two's complement products are exact modulo 2^64.
-  logic        a_sgn, b_sgn;
-  logic [63:0] prod;
+  // Signedness of the multiply operands: the 64-bit product of the sign- or zero-extended
+  // operands covers all four variants (two's complement products are exact modulo 2^64).
+  logic a_sgn, b_sgn;
   assign a_sgn = (fn_i == 3'b001 || fn_i == 3'b010) && a_i[31];   // mulh, mulhsu
   assign b_sgn = (fn_i == 3'b001) && b_i[31];                     // mulh
-  assign prod  = {{32{a_sgn}}, a_i} * {{32{b_sgn}}, b_i};
 
-  // ---- divide ----
+  // ---- divide operands ----
   logic        is_signed_div;
   logic        neg_a, neg_b;
-  logic [31:0] abs_a, abs_b;
   assign is_signed_div = !fn_i[0];                                // div, rem
   assign neg_a = is_signed_div && a_i[31];
   assign neg_b = is_signed_div && b_i[31];
-  assign abs_a = neg_a ? -a_i : a_i;
-  assign abs_b = neg_b ? -b_i : b_i;
 
+  // ---- the iterative datapath: hi_q:lo_q ----
+  // divide:   hi_q[31:0] remainder, lo_q dividend shifting out / quotient shifting in
+  // multiply: hi_q (33 bits, signed) upper partial product, lo_q multiplier shifting out /
+  //           low product bits shifting in
   logic        busy_q;
   logic [5:0]  count_q;
-  logic [31:0] quot_q;      // shifts in quotient bits; starts as the dividend
-  logic [31:0] rem_q;
-  logic [32:0] rem_shift;
-  logic [32:0] rem_sub;
-  assign rem_shift = {rem_q[31:0], quot_q[31]};
-  assign rem_sub   = rem_shift - {1'b0, abs_b};
+  logic [32:0] hi_q;
+  logic [31:0] lo_q;
+  logic        iter;                  // this operation runs on the iterative datapath
+  assign iter = fn_i[2] || FastMul == 0;
+
+  // One negator serves the dividend's magnitude at the load and the result's sign fix-up
+  // at the end (the two never happen in the same cycle).
+  logic [31:0] div_mag, neg_in, negd;
+  logic        div_neg, neg_en;
+  assign neg_in = busy_q ? div_mag : a_i;
+  assign neg_en = busy_q ? div_neg : neg_a;
+  assign negd   = neg_en ? -neg_in : neg_in;
+
+  // remainder - |b|: adds b when b is negative (signed), subtracts it otherwise
+  logic [32:0] rem_shift, rem_sub;
+  assign rem_shift = {hi_q[31:0], lo_q[31]};
+  assign rem_sub   = rem_shift + ({neg_b, b_i} ^ {33{!neg_b}}) + {32'd0, !neg_b};
+
+  logic [32:0] mcand;                 // sign- or zero-extended multiplicand
+  logic [33:0] mul_sum;
+  logic        mul_last_neg;          // last step of a signed multiplier: subtract
+  assign mcand        = {a_sgn, a_i};
+  assign mul_last_neg = count_q == 6'd31 && b_sgn;
+  assign mul_sum = {hi_q[32], hi_q}
+                 + (({mcand[32], mcand} ^ {34{mul_last_neg}}) & {34{lo_q[0]}})
+                 + {33'd0, lo_q[0] && mul_last_neg};
 
   always_ff @(posedge clk_i) begin
     if (!rst_ni || kill_i) begin
       busy_q <= 1'b0;
       count_q <= 6'd0;
-      quot_q <= 32'd0;
-      rem_q <= 32'd0;
-    end else if (start_i && fn_i[2] && !busy_q) begin
+      hi_q <= 33'd0;
+      lo_q <= 32'd0;
+    end else if (start_i && iter && !busy_q) begin
       busy_q  <= 1'b1;
       count_q <= 6'd0;
-      quot_q  <= abs_a;
-      rem_q   <= 32'd0;
+      hi_q    <= 33'd0;
+      lo_q    <= fn_i[2] ? negd : b_i;
     end else if (busy_q) begin
       if (count_q == 6'd32) begin
         busy_q <= 1'b0;
       end else begin
         count_q <= count_q + 6'd1;
-        if (!rem_sub[32]) begin
-          rem_q  <= rem_sub[31:0];
-          quot_q <= {quot_q[30:0], 1'b1};
+        if (!fn_i[2] && FastMul == 0) begin
+          hi_q <= mul_sum[33:1];
+          lo_q <= {mul_sum[0], lo_q[31:1]};
+        end else if (!rem_sub[32]) begin
+          hi_q <= {1'b0, rem_sub[31:0]};
+          lo_q <= {lo_q[30:0], 1'b1};
         end else begin
-          rem_q  <= rem_shift[31:0];
-          quot_q <= {quot_q[30:0], 1'b0};
+          hi_q <= {1'b0, rem_shift[31:0]};
+          lo_q <= {lo_q[30:0], 1'b0};
         end
       end
     end
   end
 
-  logic [31:0] div_q, div_r;
+  // ---- divide result: one negator for quotient and remainder ----
+  logic [31:0] div_res;
+  assign div_mag = fn_i[1] ? hi_q[31:0] : lo_q;                   // rem/remu : div/divu
+  assign div_neg = fn_i[1] ? neg_a : (neg_a ^ neg_b);
   always_comb begin
-    if (b_i == 32'd0) begin
-      div_q = 32'hFFFF_FFFF;
-      div_r = a_i;
-    end else begin
-      div_q = (neg_a ^ neg_b) ? -quot_q : quot_q;
-      div_r = neg_a ? -rem_q : rem_q;
+    if (b_i == 32'd0) div_res = fn_i[1] ? a_i : 32'hFFFF_FFFF;
+    else              div_res = negd;
+  end
+
+  // ---- multiply result ----
+  logic [31:0] mul_lo, mul_hi;
+  generate
+    if (FastMul != 0) begin : g_fast
+      logic [63:0] prod;
+      assign prod   = {{32{a_sgn}}, a_i} * {{32{b_sgn}}, b_i};
+      assign mul_lo = prod[31:0];
+      assign mul_hi = prod[63:32];
+    end else begin : g_iter
+      assign mul_lo = lo_q;
+      assign mul_hi = hi_q[31:0];
     end
-  end
+  endgenerate
 
   always_comb begin
-    case (fn_i)
-      3'b000:  result_o = prod[31:0];
-      3'b001,
-      3'b010,
-      3'b011:  result_o = prod[63:32];
-      3'b100,
-      3'b101:  result_o = div_q;
-      default: result_o = div_r;
-    endcase
+    if (fn_i[2])                 result_o = div_res;
+    else if (fn_i[1:0] == 2'b00) result_o = mul_lo;
+    else                         result_o = mul_hi;
   end
 
-  assign done_o = !fn_i[2] || (busy_q && count_q == 6'd32);
+  assign done_o = !iter || (busy_q && count_q == 6'd32);
 endmodule

@@ -13,11 +13,23 @@ module core_pma #(
   output logic        exists_o,
   output logic        ram_o
 );
+  // A window [base, base+size): when size is a power of two and base a multiple of it (every
+  // window of the platform map, and the RAM for a power-of-two RamBytes), the check is a
+  // compare of the address bits above the size with constant bits (no carry chain);
+  // otherwise two arithmetic compares.
+  function automatic logic in_window(input logic [31:0] addr, input logic [31:0] base,
+                                     input logic [31:0] size);
+    if (size != 32'd0 && (size & (size - 32'd1)) == 32'd0 && (base & (size - 32'd1)) == 32'd0)
+      in_window = ((addr ^ base) & ~(size - 32'd1)) == 32'd0;
+    else
+      in_window = (addr >= base) && ((addr - base) < size);
+  endfunction
+
   logic in_ram, in_finisher, in_clint, in_uart;
-  assign in_ram      = (addr_i >= `RAM_BASE) && ((addr_i - `RAM_BASE) < RamBytes);
-  assign in_finisher = (addr_i >= `FINISHER_BASE) && (addr_i < `FINISHER_BASE + `FINISHER_SIZE);
-  assign in_clint    = (addr_i >= `CLINT_BASE) && (addr_i < `CLINT_BASE + `CLINT_SIZE);
-  assign in_uart     = (addr_i >= `UART_BASE) && (addr_i < `UART_BASE + `UART_SIZE);
+  assign in_ram      = in_window(addr_i, `RAM_BASE, RamBytes);
+  assign in_finisher = in_window(addr_i, `FINISHER_BASE, `FINISHER_SIZE);
+  assign in_clint    = in_window(addr_i, `CLINT_BASE, `CLINT_SIZE);
+  assign in_uart     = in_window(addr_i, `UART_BASE, `UART_SIZE);
   assign ram_o    = in_ram;
   assign exists_o = in_ram || in_finisher || in_clint || in_uart;
 endmodule

@@ -23,7 +23,8 @@ module clint #(
 );
   logic        msip_q;
   logic [63:0] mtimecmp_q, mtime_q;
-  logic [31:0] div_q;
+  localparam int DivBits = (MtimeDiv > 1) ? $clog2(MtimeDiv) : 1;
+  logic [DivBits-1:0] div_q;          // prescaler: only as wide as MtimeDiv needs
 
   function automatic logic [31:0] merge(input logic [31:0] old, input logic [31:0] nw,
                                         input logic [3:0] be);
@@ -34,17 +35,17 @@ module clint #(
   assign word = {addr_i, 2'b00};
 
   logic tick;
-  assign tick = (div_q == MtimeDiv - 1);
+  assign tick = (32'(div_q) == MtimeDiv - 1);
 
   always_ff @(posedge clk_i) begin
     if (!rst_ni) begin
       msip_q <= 1'b0;
       mtimecmp_q <= '1;
       mtime_q <= 64'd0;
-      div_q <= 32'd0;
+      div_q <= '0;
       rdata_o <= 32'd0;
     end else begin
-      div_q <= tick ? 32'd0 : div_q + 32'd1;
+      div_q <= tick ? '0 : div_q + 1'b1;
       if (tick) mtime_q <= mtime_q + 64'd1;
       if (req_i && we_i) begin
         case (word)

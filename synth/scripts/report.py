@@ -127,6 +127,8 @@ def main():
     for k in ("PMP_ENTRIES", "HPM_COUNTERS", "ITLB_ENTRIES", "DTLB_ENTRIES", "BTB_ENTRIES",
               "RAM_BYTES", "RAM_PORTS"):
         out.append(f"| {k} | {cfg.get(k, '?')} |")
+    out.append(f"| FAST_MUL | {cfg.get('FAST_MUL', '?')} (1: one-cycle multiplier, "
+               "0: iterative, 34 cycles) |")
     if arch == "ice40":
         out.append(f"| ICE40_DSP | {cfg.get('ICE40_DSP', '?')} (1: multiplier on SB_MAC16) |")
     out.append("")
