@@ -4,7 +4,9 @@
 #                    with the user programs embedded; .dis and .map next to it),
 #                    kernel-svadu.elf, kernel-mmtest.elf and kernel-board.elf (the
 #                    small image for the FPGA boards: BOARD_PROGS only)
-#   make fw-board    kernel-board.elf with demo.sh on build/iss, BOARD_RAM bytes of RAM
+#   make fw-board    kernel-board.elf with demo.sh on build/iss with BOARD_RAM bytes of
+#                    RAM (default 288 KiB, the smallest that runs the whole demo)
+#   make board-ram-check  kernel-board.elf on small RAMs, three platforms (a gate)
 #   make fw-iss      run it on the reference model (build/iss)
 #   make fw-qemu     run it on QEMU virt
 #   make fw-sim      run it on the RTL simulation (build/vsim; slow)
@@ -35,7 +37,7 @@ FW_IMAGES  := $(FW_OUT)/user_images.o
 FW_QEMU_RUN := $(QEMU) -M virt -m 16M -cpu rv32,c=false,f=false,d=false,h=false -bios none \
                -nographic -monitor none -serial stdio -kernel
 
-.PHONY: firmware fw-iss fw-qemu fw-sim fw-mmtest kernel-bench
+.PHONY: firmware fw-iss fw-qemu fw-sim fw-mmtest fw-board kernel-bench
 FW_ELF_SVADU := $(FW_OUT)/kernel-svadu.elf
 FW_ELF_MMTEST := $(FW_OUT)/kernel-mmtest.elf
 FW_ELF_BOARD := $(FW_OUT)/kernel-board.elf
@@ -107,6 +109,15 @@ FW_IMAGES_BOARD := $(FW_OUT)/user_images-board.o
 $(eval $(call fw_images,$(FW_IMAGES_BOARD),$(BOARD_PROGS),$(addprefix $(USER_OUT)/,$(addsuffix .elf,$(BOARD_PROGS)))))
 $(eval $(call fw_kernel,$(FW_ELF_BOARD),$(FW_IMAGES_BOARD)))
 
+# kernel-board.elf with 128 KiB, 256 KiB, 288 KiB and 16 MiB of RAM on build/iss, QEMU
+# and build/vsim(-ramNk) --cosim (tests/board-ram.sh says what each size must show);
+# a tests/run.sh gate
+BOARD_RAM_VSIMS := $(addprefix $(BUILD)/vsim-ram,128k 256k 288k)
+.PHONY: board-ram-check
+board-ram-check: sim iss $(BOARD_RAM_VSIMS) $(FW_ELF_BOARD)
+	@BUILD=$(BUILD) QEMU=$(QEMU) $(TOP)/tests/board-ram.sh $(BUILD)/board-ram $(FW_ELF_BOARD) \
+	  $(USER_DIR)/demo.sh $(RUN_CHECK_WANT)
+
 # the memory-management tests as init (sw/user/mmtest.c): make fw-mmtest
 $(FW_OUT)/kernel/main-mmtest.c.o: $(FW_DIR)/kernel/main.c $(FW_HDRS)
 	@mkdir -p $(@D)
@@ -128,6 +139,9 @@ fw-iss: $(FW_ELF)
 	timeout 60 $(BUILD)/iss --max-instructions 50000000 $(FW_ELF) < $(FW_SCRIPT)
 fw-qemu: $(FW_ELF)
 	timeout 60 $(FW_QEMU_RUN) $(FW_ELF) < $(FW_SCRIPT)
+BOARD_RAM ?= 294912
+fw-board: $(FW_ELF_BOARD)
+	timeout 60 $(BUILD)/iss --ram-size $(BOARD_RAM) --max-instructions 50000000 $(FW_ELF_BOARD) < $(FW_SCRIPT)
 fw-sim: $(FW_ELF)
 	timeout 1800 $(BUILD)/vsim --max-cycles 200000000 $(FW_ELF) < $(FW_SCRIPT)
 # mmtest as init on the three platforms, the RTL one in lockstep (--cosim);

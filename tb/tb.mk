@@ -4,6 +4,7 @@
 #                      the reference model $(BUILD)/iss.d/libiss.a (iss/iss.mk) linked in
 #                      for --cosim
 #   make tb-selftest   smoke test of build/vsim: UART/finisher, HTIF, limits, bad input
+#   make vsim-ram256k  build/vsim-ram256k: build/vsim with 256 KiB of RAM (any N KiB: vsim-ramNk)
 #
 # All testbench behaviour is C (tb/*.c, gcc -std=gnu11), reached by DPI-C from
 # tb/tb_top.sv; no C++ of ours. Verilator gets the objects by absolute path (a .c
@@ -44,6 +45,16 @@ VSIM_VFLAGS := --binary -j 0 --top-module tb_top --timescale 1ns/1ps $(VSIM_TRAC
                $(VSIM_VFLAGS_EXTRA)
 
 sim: $(VSIM)
+
+# build/vsim-ramNk: build/vsim with N KiB of RAM (RamBytes), for the kernel's small-RAM
+# checks (firmware/firmware.mk, board-kernel-check); no waveform support, -O1 C++ (it
+# builds in a fraction of the time and runs the demo scripts fast enough)
+$(BUILD)/vsim-ram%k: $(RTL_DEPS) $(TB_DIR)/tb_top.sv $(TB_DIR)/tb_dpi.h $(TB_OBJS) $(TB_ISS_LIB) $(TB_DIR)/tb.mk
+	@$(MAKE) --no-print-directory VSIM=$@ VSIM_MDIR=$@.d VSIM_TRACE= VSIM_OPT=-O1 \
+	  VSIM_RAM_BYTES=$$(( $* * 1024 )) $@
+vsim-ram%k: $(BUILD)/vsim-ram%k
+	@:
+.PRECIOUS: $(BUILD)/vsim-ram%k
 
 $(TB_BUILD)/%.o: $(TB_DIR)/%.c
 	@mkdir -p $(@D)

@@ -57,8 +57,9 @@ GATE_TIMEOUT=600
 # RTL synthesis/lint, the iCEBreaker core configuration simulated (board-sim-check), testbench self-test, the constants
 # table, the reference model's own checks, the sw programs on QEMU vs vsim, and the
 # self-checking CPI benchmark (its figures are a report, never a pass/fail threshold);
-# run-check: `make run`'s script on the kernel, the same on iss, QEMU and vsim --cosim.
-GATES=(postsynth-check synth-check board-sim-check mmu-bench-check run-check rgen-cosim iss-check bench sw-qemu-check lint tb-selftest arch-check)
+# run-check: `make run`'s script on the kernel, the same on iss, QEMU and vsim --cosim;
+# board-ram-check: kernel-board.elf with 128 KiB to 16 MiB of RAM (tests/board-ram.sh).
+GATES=(postsynth-check synth-check board-sim-check mmu-bench-check run-check board-ram-check rgen-cosim iss-check bench sw-qemu-check lint tb-selftest arch-check)
 
 # ---------------------------------------------------------------------------------
 # One check worker: `run.sh --one ID` (called through xargs). Prints its result block.

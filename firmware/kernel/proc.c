@@ -38,8 +38,9 @@ struct task_struct *find_task_by_pid(int pid)
 /* Puts argc/argv on the new stack the way the Linux ELF ABI does: the strings at
  * the top, then sp -> argc, argv[0..argc-1], NULL (envp NULL follows). The top
  * stack page is faulted in as a write (one minor fault) and filled through the
- * direct map. Returns the initial sp, or 0 if it does not fit / no memory. */
-static uintptr_t setup_arg_pages(struct mm_struct *mm, int argc, char *const argv[])
+ * direct map. Sets *spp to the initial sp and returns 0, or -E2BIG when the
+ * arguments do not fit in the page, -ENOMEM when no frame is left for it. */
+static int setup_arg_pages(struct mm_struct *mm, int argc, char *const argv[], uintptr_t *spp)
 {
     uintptr_t top = USTACK_TOP, page = top - PAGE_SIZE;
     size_t strbytes = 0;
@@ -48,9 +49,9 @@ static uintptr_t setup_arg_pages(struct mm_struct *mm, int argc, char *const arg
     uintptr_t sp = (top - strbytes) & ~(uintptr_t)15;
     uintptr_t vec = (sp - (uintptr_t)(argc + 3) * 4) & ~(uintptr_t)15;
     if (vec < page + 64)
-        return 0;
+        return -E2BIG;
     if (handle_mm_fault(mm, page, FAULT_FLAG_WRITE) != VM_FAULT_OK)
-        return 0;
+        return -ENOMEM;
     pte_t *pte = pte_lookup(mm->pgd, page, 0);
     uint8_t *k = (uint8_t *)__va(pte_phys(*pte)) - page;  /* k + uaddr = kernel address */
     uint32_t *v = (uint32_t *)(k + vec);
@@ -64,7 +65,8 @@ static uintptr_t setup_arg_pages(struct mm_struct *mm, int argc, char *const arg
     }
     v[1 + argc] = 0;                                      /* argv[argc] */
     v[2 + argc] = 0;                                      /* envp[0] */
-    return vec;
+    *spp = vec;
+    return 0;
 }
 
 /* A runnable process running img with argv (kernel strings); its parent is
@@ -92,8 +94,8 @@ struct task_struct *task_spawn(const struct binimage *img, int argc, char *const
                     VM_READ | VM_WRITE | VM_GROWSDOWN, NULL, 0, 0))
         goto free_mm;
     t->mm->start_stack = USTACK_TOP;
-    if (!(sp = setup_arg_pages(t->mm, argc, argv))) {
-        *err = -E2BIG;
+    if ((r = setup_arg_pages(t->mm, argc, argv, &sp))) {
+        *err = r;
         goto free_mm;
     }
     t->pid = next_pid++;
