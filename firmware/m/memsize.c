@@ -6,17 +6,15 @@
  * side-effect-free probe: m_detect_memory() binary-searches the number of
  * present 4 KiB frames with m_probe_lw (mentry.S), whose faults m_trap skips
  * while m_probing is set. A frame counts as present when its last word loads,
- * so a RAM that ends inside a frame is rounded down. The search starts from what
- * is known to exist (the loaded image, up to KERNEL_END_PA) and ends at the top
- * of the 32-bit space (2 GiB of RAM at most): about 19 probes.
+ * so a RAM that ends inside a frame is rounded down. The search runs from frame 0
+ * (this code) to the top of the 32-bit space (2 GiB of RAM at most): 19 probes.
+ * m_init then checks that the kernel image, .bss included, fits.
  *
  * The size is handed to the kernel in a1 (mentry.S), where Linux gets the
  * device-tree pointer; the kernel decides how much of it it can map.
  */
 #include "arch.h"
 #include "m.h"
-
-extern char KERNEL_END_PA[];
 
 #define M_FRAME_SIZE  4096u
 #define M_MAX_FRAMES  ((0u - RAM_BASE) / M_FRAME_SIZE)   /* up to the end of the 32-bit space */
@@ -38,14 +36,9 @@ static int frame_present(uint32_t n)
  * mscratch = 0 (a probe's fault is taken on the M stack). */
 uint32_t m_detect_memory(void)
 {
-    uint32_t end = (uint32_t)(uintptr_t)KERNEL_END_PA - RAM_BASE;
-    uint32_t lo = (end + M_FRAME_SIZE - 1) / M_FRAME_SIZE;   /* frames [0, lo) hold the image */
+    uint32_t lo = 1;                    /* frames [0, lo) exist: frame 0 holds this code */
     uint32_t hi = M_MAX_FRAMES;
 
-    /* the image's own frames are not probed (the loader put it there), but its
-     * .bss may lie past a RAM that is too small: the last one is checked */
-    if (lo && !frame_present(lo - 1))
-        return (lo - 1) * M_FRAME_SIZE;
     /* invariant: frames [0, lo) present; frame hi and above absent or out of range */
     while (lo < hi) {
         uint32_t mid = lo + (hi - lo + 1) / 2;
