@@ -2,8 +2,9 @@
  *
  * paging_init() replaces head.S's early table: the RAM that exists (RAM_END,
  * memblock.c) direct-mapped at PAGE_OFFSET with global megapages, the devices
- * at IO_BASE (one megapage each), the vmalloc window's two level-0 tables (vmalloc.c), nothing below PAGE_OFFSET
- * (user space). Every process pgd copies the kernel half (entries
+ * at IO_BASE (one megapage each), the vmalloc window's two level-0 tables
+ * (vmalloc.c), nothing below PAGE_OFFSET (user space). Every process pgd
+ * copies the kernel half (entries
  * PGD_INDEX(PAGE_OFFSET)..1023), which never changes after boot: level-0
  * tables below it are shared.
  *
