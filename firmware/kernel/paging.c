@@ -4,9 +4,8 @@
  * memblock.c) direct-mapped at PAGE_OFFSET with global megapages, the devices
  * at IO_BASE (one megapage each), the vmalloc window's two level-0 tables
  * (vmalloc.c), nothing below PAGE_OFFSET (user space). Every process pgd
- * copies the kernel half (entries
- * PGD_INDEX(PAGE_OFFSET)..1023), which never changes after boot: level-0
- * tables below it are shared.
+ * copies the kernel half (entries PGD_INDEX(PAGE_OFFSET)..1023), which never
+ * changes after boot: level-0 tables below it are shared.
  *
  * W^X: the megapage holding the kernel image is split into 4 KiB pages through
  * kimage_pt: the M layer unmapped, text [_text, _etext) r-x, rodata
