@@ -183,7 +183,8 @@ module core #(
   logic [1:0]  e_amo_phase_q;
   logic [31:0] e_amo_old_q;
 
-  // Decoded EX instruction
+  // Decoded EX instruction: decoded in ID (d_instr) and registered with the instruction, so
+  // that EX starts from flops (dd_* is the ID-side decode, x_* its EX-stage copy).
   logic        x_rd_we, x_opa_pc, x_opb_imm;
   logic [31:0] x_imm;
   logic [3:0]  x_alu_op;
@@ -194,19 +195,49 @@ module core #(
   logic        x_mem_unsigned, x_mul, x_div, x_csr, x_csr_write;
   logic [1:0]  x_csr_op;
   logic        x_ecall, x_ebreak, x_mret, x_sret, x_wfi, x_sfence, x_fence_i, x_illegal;
+  logic        dd_rd_we, dd_opa_pc, dd_opb_imm;
+  logic [31:0] dd_imm;
+  logic [3:0]  dd_alu_op;
+  logic [2:0]  dd_res_sel;
+  logic        dd_branch, dd_jal, dd_jalr, dd_load, dd_store, dd_amo, dd_lr, dd_sc;
+  logic [4:0]  dd_amo_fn;
+  logic [1:0]  dd_mem_size;
+  logic        dd_mem_unsigned, dd_mul, dd_div, dd_csr, dd_csr_write;
+  logic [1:0]  dd_csr_op;
+  logic        dd_ecall, dd_ebreak, dd_mret, dd_sret, dd_wfi, dd_sfence, dd_fence_i, dd_illegal;
+  // Precomputed in ID: pc + 4, pc + imm (branch/jal target), the address offset of a memory
+  // access (0 for AMO/LR/SC).
+  logic [31:0] e_pc4_q, e_br_target_q, e_mem_off_q;
 
   core_decode u_decode (
-    .instr_i(e_instr_q),
-    .rd_we_o(x_rd_we), .imm_o(x_imm),
-    .opa_pc_o(x_opa_pc), .opb_imm_o(x_opb_imm), .alu_op_o(x_alu_op), .res_sel_o(x_res_sel),
-    .branch_o(x_branch), .jal_o(x_jal), .jalr_o(x_jalr),
-    .load_o(x_load), .store_o(x_store), .amo_o(x_amo), .lr_o(x_lr), .sc_o(x_sc),
-    .amo_fn_o(x_amo_fn), .mem_size_o(x_mem_size), .mem_unsigned_o(x_mem_unsigned),
-    .mul_o(x_mul), .div_o(x_div),
-    .csr_o(x_csr), .csr_op_o(x_csr_op), .csr_write_o(x_csr_write),
-    .ecall_o(x_ecall), .ebreak_o(x_ebreak), .mret_o(x_mret), .sret_o(x_sret), .wfi_o(x_wfi),
-    .sfence_vma_o(x_sfence), .fence_i_o(x_fence_i), .illegal_o(x_illegal)
+    .instr_i(d_instr),
+    .rd_we_o(dd_rd_we), .imm_o(dd_imm),
+    .opa_pc_o(dd_opa_pc), .opb_imm_o(dd_opb_imm), .alu_op_o(dd_alu_op), .res_sel_o(dd_res_sel),
+    .branch_o(dd_branch), .jal_o(dd_jal), .jalr_o(dd_jalr),
+    .load_o(dd_load), .store_o(dd_store), .amo_o(dd_amo), .lr_o(dd_lr), .sc_o(dd_sc),
+    .amo_fn_o(dd_amo_fn), .mem_size_o(dd_mem_size), .mem_unsigned_o(dd_mem_unsigned),
+    .mul_o(dd_mul), .div_o(dd_div),
+    .csr_o(dd_csr), .csr_op_o(dd_csr_op), .csr_write_o(dd_csr_write),
+    .ecall_o(dd_ecall), .ebreak_o(dd_ebreak), .mret_o(dd_mret), .sret_o(dd_sret), .wfi_o(dd_wfi),
+    .sfence_vma_o(dd_sfence), .fence_i_o(dd_fence_i), .illegal_o(dd_illegal)
   );
+
+  always_ff @(posedge clk_i) begin
+    if (e_accept) begin
+      x_rd_we <= dd_rd_we; x_opa_pc <= dd_opa_pc; x_opb_imm <= dd_opb_imm; x_imm <= dd_imm;
+      x_alu_op <= dd_alu_op; x_res_sel <= dd_res_sel;
+      x_branch <= dd_branch; x_jal <= dd_jal; x_jalr <= dd_jalr;
+      x_load <= dd_load; x_store <= dd_store; x_amo <= dd_amo; x_lr <= dd_lr; x_sc <= dd_sc;
+      x_amo_fn <= dd_amo_fn; x_mem_size <= dd_mem_size; x_mem_unsigned <= dd_mem_unsigned;
+      x_mul <= dd_mul; x_div <= dd_div;
+      x_csr <= dd_csr; x_csr_op <= dd_csr_op; x_csr_write <= dd_csr_write;
+      x_ecall <= dd_ecall; x_ebreak <= dd_ebreak; x_mret <= dd_mret; x_sret <= dd_sret;
+      x_wfi <= dd_wfi; x_sfence <= dd_sfence; x_fence_i <= dd_fence_i; x_illegal <= dd_illegal;
+      e_pc4_q       <= d_pc_q + 32'd4;
+      e_br_target_q <= d_pc_q + dd_imm;
+      e_mem_off_q   <= dd_amo ? 32'd0 : dd_imm;
+    end
+  end
 
   logic [4:0] e_rs1, e_rs2, e_rd;
   assign e_rs1 = e_instr_q[19:15];
@@ -265,8 +296,8 @@ module core #(
   // Control flow
   logic [31:0] e_pc4, e_target, e_next;
   logic        e_taken;
-  assign e_pc4    = e_pc_q + 32'd4;
-  assign e_target = x_jalr ? ((rs1_val + x_imm) & ~32'd1) : (e_pc_q + x_imm);
+  assign e_pc4    = e_pc4_q;
+  assign e_target = x_jalr ? ((rs1_val + x_imm) & ~32'd1) : e_br_target_q;
   assign e_taken  = x_jal || x_jalr || (x_branch && br_take);
   assign e_next   = e_taken ? e_target : e_pc4;
 
@@ -289,7 +320,7 @@ module core #(
   logic [31:0] md_paddr;
   logic [4:0]  md_cause;
   assign e_mem     = x_load || x_store || x_amo;
-  assign mem_vaddr = rs1_val + (x_amo ? 32'd0 : x_imm);
+  assign mem_vaddr = rs1_val + e_mem_off_q;
 
   // CSR unit signals
   logic [31:0] csr_rdata, trap_vector, mepc, sepc;
