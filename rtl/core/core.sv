@@ -75,6 +75,8 @@ module core #(
   logic        e_accept;          // EX can take a new instruction at the next edge
   logic        e_trap;            // the EX instruction traps (exception or interrupt)
   logic        e_trap_pre;        // exception known before the memory access
+  logic        e_agen_q;          // EX memory access: its address is in e_va_q (second cycle on)
+  logic [31:0] e_va_q;
   logic        take_irq;          // an interrupt is taken on the EX instruction
   // MEM stage registers (declared early: EX forwards from them)
   logic        m_valid_q, m_rd_we_q, m_load_q, m_trap_q, m_intr_q, m_unsigned_q;
@@ -334,8 +336,9 @@ module core #(
   logic        e_illegal;
   assign e_illegal = x_illegal || (x_csr && csr_illegal) || sys_illegal;
 
+  logic e_trap_pre_raw;
   always_comb begin
-    e_trap_pre = 1'b1; e_cause_pre = 5'd0; e_tval_pre = 32'd0;
+    e_trap_pre_raw = 1'b1; e_cause_pre = 5'd0; e_tval_pre = 32'd0;
     if (e_fault_q)                 begin e_cause_pre = e_cause_q; e_tval_pre = e_pc_q; end
     else if (e_illegal)            begin e_cause_pre = 5'(`CAUSE_ILLEGAL_INSN); e_tval_pre = e_instr_q; end
     else if (x_ecall)              begin e_cause_pre = 5'(`CAUSE_USER_ECALL) + {3'd0, priv}; end
@@ -345,8 +348,12 @@ module core #(
       e_cause_pre = (x_load || x_lr) ? 5'(`CAUSE_MISALIGNED_LOAD) : 5'(`CAUSE_MISALIGNED_STORE);
       e_tval_pre  = mem_vaddr;
     end
-    else e_trap_pre = 1'b0;
+    else e_trap_pre_raw = 1'b0;
   end
+  // A memory access traps in its first cycle or never on these causes; from its second cycle
+  // on (e_agen_q) the flag is known to be 0, which keeps the address adder out of the paths
+  // of the translation cycle.
+  assign e_trap_pre = e_trap_pre_raw && !e_agen_q;
 
   assign take_irq = e_valid_q && irq_take && !e_busy_q;
 
@@ -358,8 +365,17 @@ module core #(
   assign e_mip = e_busy_q ? e_mip_q : mip_lines;
   always_ff @(posedge clk_i) e_mip_q <= e_mip;
 
-  // The translation step is asked once the instruction is known to access memory.
-  assign md_req = e_valid_q && e_mem && !e_trap_pre && !take_irq;
+  // Memory accesses take two EX cycles at least. The first computes the address (rs1 + imm),
+  // takes the exceptions above and interrupts, and registers the address in e_va_q. From the
+  // second on, the translation step is asked with the registered address (e_agen_q), so that
+  // neither the decoder nor the adder is in the paths through the TLB and PMP to the bus.
+  assign md_req = e_valid_q && e_agen_q;
+  always_ff @(posedge clk_i) begin
+    if (!rst_ni)                                       e_agen_q <= 1'b0;
+    else if (e_fire || !e_valid_q)                     e_agen_q <= 1'b0;
+    else if (e_mem && !e_trap_pre && !take_irq)        e_agen_q <= 1'b1;
+    if (!e_agen_q) e_va_q <= mem_vaddr;
+  end
 
   // Walker bus port and MMU events
   logic        ptw_req, ptw_we;
@@ -381,7 +397,7 @@ module core #(
     .adue_i(adue), .pmpcfg_i(pmpcfg), .pmpaddr_i(pmpaddr),
     .i_req_i(f_want), .i_vaddr_i(f_pc_q), .i_walk_ok_i(!d_valid_q && !e_valid_q),
     .i_ready_o(mi_ready), .i_paddr_o(mi_paddr), .i_fault_o(mi_fault), .i_cause_o(mi_cause),
-    .d_req_i(md_req), .d_vaddr_i(mem_vaddr), .d_store_i(x_store || (x_amo && !x_lr)),
+    .d_req_i(md_req), .d_vaddr_i(e_va_q), .d_store_i(x_store || (x_amo && !x_lr)),
     .d_atomic_i(x_amo),
     .d_ready_o(md_ready), .d_paddr_o(md_paddr), .d_fault_o(md_fault), .d_cause_o(md_cause),
     .sfence_i(sfence_commit), .sfence_va_i(e_rs1 != 5'd0), .sfence_asid_i(e_rs2 != 5'd0),
@@ -454,12 +470,12 @@ module core #(
 
   assign e_trap  = take_irq || e_trap_pre || e_mem_fault;
   assign e_cause = take_irq ? irq_cause : (e_trap_pre ? e_cause_pre : md_cause);
-  assign e_tval  = take_irq ? 32'd0 : (e_trap_pre ? e_tval_pre : mem_vaddr);
+  assign e_tval  = take_irq ? 32'd0 : (e_trap_pre ? e_tval_pre : e_va_q);
 
   always_comb begin
     if (!e_valid_q)                   e_fire = 1'b0;
     else if (take_irq || e_trap_pre)  e_fire = 1'b1;
-    else if (e_mem)                   e_fire = e_mem_done;
+    else if (e_mem)                   e_fire = md_req && e_mem_done;
     else if (x_mul || x_div)          e_fire = md_done;
     else if (x_wfi)                   e_fire = wfi_wake;
     else                              e_fire = 1'b1;
@@ -590,7 +606,7 @@ module core #(
     end
     m_rd_q        <= e_rd;
     m_result_q    <= e_result;
-    m_addr_lo_q   <= mem_vaddr[1:0];
+    m_addr_lo_q   <= e_va_q[1:0];
     m_size_q      <= x_mem_size;
     m_unsigned_q  <= x_mem_unsigned;
     m_trap_q      <= e_trap;
@@ -601,7 +617,7 @@ module core #(
     m_instr_q     <= e_instr_q;
     m_priv_q      <= priv;
     m_next_pc_q   <= redirect_pc;
-    m_mem_addr_q  <= (e_mem && !e_trap) ? mem_vaddr : 32'd0;
+    m_mem_addr_q  <= (e_mem && !e_trap) ? e_va_q : 32'd0;
     m_mem_paddr_q <= (e_mem && !e_trap) ? md_paddr : 32'd0;
     m_rmask_q     <= (!e_trap && (x_load || x_lr || amo_rmw)) ? lsu_be : 4'd0;
     m_wmask_q     <= (!e_trap && (x_store || amo_rmw || (x_sc && sc_ok))) ? lsu_be : 4'd0;
