@@ -1,11 +1,15 @@
 // core.sv : RV32IMA_Zicsr_Zifencei core with M/S/U modes — a 4-stage in-order pipeline.
 //
 //   IF  : pc -> branch predictor (core_bpred) -> translation (core_mmu, I channel) -> ibus
-//   ID  : instruction arrives from ibus; load-use hazard check; register file read (sync)
+//   ID  : instruction arrives from ibus; decode (registered into EX); load-use hazard check;
+//         register file read (sync)
 //   EX  : forwarding, ALU, branch resolution, mul/div, CSR access, address generation ->
-//         translation (core_mmu, D channel) -> dbus request. EX is the commit point: every
-//         exception is known here (faults come from the translation step, never from a bus),
-//         traps and interrupts are taken here, CSR/memory side effects happen here.
+//         translation (core_mmu, D channel) -> dbus request. A memory access takes two EX
+//         cycles at least: address (registered), then translation and bus from that register
+//         (timing: no path from the forwarding muxes through the TLB/PMP to the RAM).
+//         EX is the commit point: every exception is known here (faults come from the
+//         translation step, never from a bus), traps and interrupts are taken here,
+//         CSR/memory side effects happen here.
 //   MEM : load data arrives from dbus and is aligned; register file write; retire port.
 //
 // Buses: request (req/addr/we/be/wdata) is accepted when gnt is high; read data returns in the
@@ -261,8 +265,11 @@ module core #(
   logic [4:0]  last_rd_q;
   logic [31:0] last_data_q;
 
+  // The read port is enabled every cycle (not only when ID advances): EX uses the read data
+  // in its first cycle only (then e_rs*_hold_q), so this is equivalent, and it keeps the EX
+  // stall logic out of the register file's enable (timing).
   core_regfile u_regfile (
-    .clk_i, .re_i(d_advance), .raddr1_i(d_rs1), .raddr2_i(d_rs2),
+    .clk_i, .re_i(1'b1), .raddr1_i(d_rs1), .raddr2_i(d_rs2),
     .rdata1_o(rf_rdata1), .rdata2_o(rf_rdata2),
     .we_i(wb_we), .waddr_i(wb_rd), .wdata_i(wb_data)
   );
