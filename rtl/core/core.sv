@@ -437,9 +437,13 @@ module core #(
   logic mem_go;                      // translation succeeded: the access may use the bus
   assign mem_go = md_req && md_ready && !md_fault;
 
-  // The walker owns the data bus while it runs (the EX access is then waiting for it).
+  // The walker owns the data bus while it runs (the EX access is then waiting for it). The
+  // grant is withheld for the whole walk (walker not idle, a register decode) rather than only in
+  // the cycles it requests: an EX access can only be ready during a walk when the walker
+  // holds a fault, and then it does not need the bus; this keeps the walker's combinational
+  // request (from the PTE read data) out of the EX completion and fetch enables (timing).
   logic ex_gnt;
-  assign ex_gnt = dbus_gnt_i && !ptw_req;
+  assign ex_gnt = dbus_gnt_i && !ev_walk_cycle;          // walker not idle
   always_comb begin
     dbus_req_o   = 1'b0;
     dbus_we_o    = 1'b0;
