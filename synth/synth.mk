@@ -56,7 +56,7 @@ SYNTH_IMAGE     = $(SYNTH_OUT)/soc.bin
 else ifeq ($(BOARD),ulx3s)
 SYNTH_ARCH     := ecp5
 ULX3S_DEVICE   ?= 85F
-SYNTH_MHZ      ?= 17
+SYNTH_MHZ      ?= 25
 PMP_ENTRIES    ?= 4
 HPM_COUNTERS   ?= 0
 ITLB_ENTRIES   ?= 4
