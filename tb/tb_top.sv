@@ -22,7 +22,8 @@
 module tb_top #(
   parameter int unsigned RamBytes = `RAM_SIZE_DEFAULT,
   parameter int unsigned MtimeDiv = 1,
-  parameter int unsigned ResetCycles = 4
+  parameter int unsigned ResetCycles = 4,
+  parameter int MemAddrReg = 0           // the core's (rtl/core/core.sv); build/vsim-memreg: 1
 );
   localparam int unsigned RamWords = RamBytes / 4;
   localparam int unsigned IdxBits  = $clog2(RamWords);
@@ -96,7 +97,7 @@ module tb_top #(
   logic        rvfi_trap, rvfi_intr;
   logic [31:0] rvfi_cause, rvfi_tval, rvfi_mip;
 
-  soc #(.RamBytes(RamBytes), .MtimeDiv(MtimeDiv)) u_soc (
+  soc #(.RamBytes(RamBytes), .MtimeDiv(MtimeDiv), .MemAddrReg(MemAddrReg)) u_soc (
     .clk_i            (clk),
     .rst_ni           (rst_n),
     .uart_tx_valid_o  (uart_tx_valid),

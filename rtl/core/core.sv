@@ -4,9 +4,11 @@
 //   ID  : instruction arrives from ibus; decode (registered into EX); load-use hazard check;
 //         register file read (sync)
 //   EX  : forwarding, ALU, branch resolution, mul/div, CSR access, address generation ->
-//         translation (core_mmu, D channel) -> dbus request. A memory access takes two EX
-//         cycles at least: address (registered), then translation and bus from that register
-//         (timing: no path from the forwarding muxes through the TLB/PMP to the RAM).
+//         translation (core_mmu, D channel) -> dbus request. With MemAddrReg = 1 a memory
+//         access takes two EX cycles at least: address (registered), then translation and
+//         bus from that register (timing: no path from the forwarding muxes through the
+//         TLB/PMP to the RAM; FPGA builds). With MemAddrReg = 0 (default) the computed
+//         address goes to the translation step in the same cycle (one cycle, lower CPI).
 //         EX is the commit point: every exception is known here (faults come from the
 //         translation step, never from a bus), traps and interrupts are taken here,
 //         CSR/memory side effects happen here.
@@ -29,7 +31,11 @@ module core #(
   parameter int HpmCounters = 8,
   parameter int BtbEntries  = 64,
   parameter int ItlbEntries = 16,
-  parameter int DtlbEntries = 16
+  parameter int DtlbEntries = 16,
+  // 1: loads/stores/AMOs register their address in a first EX cycle and present it to the
+  // translation step and the bus in the next (+1 cycle per access, shorter critical path);
+  // 0: address, translation and bus request in one cycle. docs/pipeline.md has the figures.
+  parameter int MemAddrReg  = 0
 ) (
   input  logic        clk_i,
   input  logic        rst_ni,
@@ -79,8 +85,8 @@ module core #(
   logic        e_accept;          // EX can take a new instruction at the next edge
   logic        e_trap;            // the EX instruction traps (exception or interrupt)
   logic        e_trap_pre;        // exception known before the memory access
-  logic        e_agen_q;          // EX memory access: its address is in e_va_q (second cycle on)
-  logic [31:0] e_va_q;
+  logic        e_agen_q;          // MemAddrReg: EX access has its address in e_va (second cycle on)
+  logic [31:0] e_va;              // the EX access's virtual address as the MMU sees it
   logic        take_irq;          // an interrupt is taken on the EX instruction
   // MEM stage registers (declared early: EX forwards from them)
   logic        m_valid_q, m_rd_we_q, m_load_q, m_trap_q, m_intr_q, m_unsigned_q;
@@ -357,9 +363,9 @@ module core #(
     end
     else e_trap_pre_raw = 1'b0;
   end
-  // A memory access traps in its first cycle or never on these causes; from its second cycle
-  // on (e_agen_q) the flag is known to be 0, which keeps the address adder out of the paths
-  // of the translation cycle.
+  // A memory access traps in its first cycle or never on these causes; with MemAddrReg, from
+  // its second cycle on (e_agen_q) the flag is known to be 0, which keeps the address adder
+  // out of the paths of the translation cycle (without it, e_agen_q is 0).
   assign e_trap_pre = e_trap_pre_raw && !e_agen_q;
 
   assign take_irq = e_valid_q && irq_take && !e_busy_q;
@@ -372,16 +378,27 @@ module core #(
   assign e_mip = e_busy_q ? e_mip_q : mip_lines;
   always_ff @(posedge clk_i) e_mip_q <= e_mip;
 
-  // Memory accesses take two EX cycles at least. The first computes the address (rs1 + imm),
-  // takes the exceptions above and interrupts, and registers the address in e_va_q. From the
-  // second on, the translation step is asked with the registered address (e_agen_q), so that
-  // neither the decoder nor the adder is in the paths through the TLB and PMP to the bus.
-  assign md_req = e_valid_q && e_agen_q;
-  always_ff @(posedge clk_i) begin
-    if (!rst_ni)                                       e_agen_q <= 1'b0;
-    else if (e_fire || !e_valid_q)                     e_agen_q <= 1'b0;
-    else if (e_mem && !e_trap_pre && !take_irq)        e_agen_q <= 1'b1;
-    if (!e_agen_q) e_va_q <= mem_vaddr;
+  if (MemAddrReg != 0) begin : g_addr_reg
+    // Memory accesses take two EX cycles at least. The first computes the address (rs1 +
+    // imm), takes the exceptions above and interrupts, and registers the address in e_va_q.
+    // From the second on, the translation step is asked with the registered address
+    // (e_agen_q), so that neither the forwarding muxes nor the adder is in the paths
+    // through the TLB and PMP to the bus.
+    logic [31:0] e_va_q;
+    assign md_req = e_valid_q && e_agen_q;
+    assign e_va   = e_va_q;
+    always_ff @(posedge clk_i) begin
+      if (!rst_ni)                                     e_agen_q <= 1'b0;
+      else if (e_fire || !e_valid_q)                   e_agen_q <= 1'b0;
+      else if (e_mem && !e_trap_pre && !take_irq)      e_agen_q <= 1'b1;
+      if (!e_agen_q) e_va_q <= mem_vaddr;
+    end
+  end else begin : g_addr_comb
+    // The translation step is asked, with the computed address, as soon as the instruction
+    // is known to access memory (operands are held while EX stalls, so the address is too).
+    assign md_req   = e_valid_q && e_mem && !e_trap_pre && !take_irq;
+    assign e_va     = mem_vaddr;
+    assign e_agen_q = 1'b0;
   end
 
   // Walker bus port and MMU events
@@ -404,7 +421,7 @@ module core #(
     .adue_i(adue), .pmpcfg_i(pmpcfg), .pmpaddr_i(pmpaddr),
     .i_req_i(f_want), .i_vaddr_i(f_pc_q), .i_walk_ok_i(!d_valid_q && !e_valid_q),
     .i_ready_o(mi_ready), .i_paddr_o(mi_paddr), .i_fault_o(mi_fault), .i_cause_o(mi_cause),
-    .d_req_i(md_req), .d_vaddr_i(e_va_q), .d_store_i(x_store || (x_amo && !x_lr)),
+    .d_req_i(md_req), .d_vaddr_i(e_va), .d_store_i(x_store || (x_amo && !x_lr)),
     .d_atomic_i(x_amo),
     .d_ready_o(md_ready), .d_paddr_o(md_paddr), .d_fault_o(md_fault), .d_cause_o(md_cause),
     .sfence_i(sfence_commit), .sfence_va_i(e_rs1 != 5'd0), .sfence_asid_i(e_rs2 != 5'd0),
@@ -481,12 +498,12 @@ module core #(
 
   assign e_trap  = take_irq || e_trap_pre || e_mem_fault;
   assign e_cause = take_irq ? irq_cause : (e_trap_pre ? e_cause_pre : md_cause);
-  assign e_tval  = take_irq ? 32'd0 : (e_trap_pre ? e_tval_pre : e_va_q);
+  assign e_tval  = take_irq ? 32'd0 : (e_trap_pre ? e_tval_pre : e_va);
 
   always_comb begin
     if (!e_valid_q)                   e_fire = 1'b0;
     else if (take_irq || e_trap_pre)  e_fire = 1'b1;
-    else if (e_mem)                   e_fire = md_req && e_mem_done;
+    else if (e_mem)                   e_fire = md_req && e_mem_done;  // md_req 0: address cycle
     else if (x_mul || x_div)          e_fire = md_done;
     else if (x_wfi)                   e_fire = wfi_wake;
     else                              e_fire = 1'b1;
@@ -617,7 +634,7 @@ module core #(
     end
     m_rd_q        <= e_rd;
     m_result_q    <= e_result;
-    m_addr_lo_q   <= e_va_q[1:0];
+    m_addr_lo_q   <= e_va[1:0];
     m_size_q      <= x_mem_size;
     m_unsigned_q  <= x_mem_unsigned;
     m_trap_q      <= e_trap;
@@ -628,7 +645,7 @@ module core #(
     m_instr_q     <= e_instr_q;
     m_priv_q      <= priv;
     m_next_pc_q   <= redirect_pc;
-    m_mem_addr_q  <= (e_mem && !e_trap) ? e_va_q : 32'd0;
+    m_mem_addr_q  <= (e_mem && !e_trap) ? e_va : 32'd0;
     m_mem_paddr_q <= (e_mem && !e_trap) ? md_paddr : 32'd0;
     m_rmask_q     <= (!e_trap && (x_load || x_lr || amo_rmw)) ? lsu_be : 4'd0;
     m_wmask_q     <= (!e_trap && (x_store || amo_rmw || (x_sc && sc_ok))) ? lsu_be : 4'd0;

@@ -18,6 +18,7 @@ module soc #(
   parameter int BtbEntries  = 64,
   parameter int ItlbEntries = 16,
   parameter int DtlbEntries = 16,
+  parameter int MemAddrReg  = 0,      // 1: registered load/store address (core.sv; FPGA timing)
   parameter int RamPorts    = 2,      // 2: two-port RAM; 1: one port shared by fetch and data
   parameter     RamInitFile = ""      // $readmemh image of the RAM (synthesis; "" = none)
 ) (
@@ -62,7 +63,8 @@ module soc #(
 
   core #(
     .RamBytes(RamBytes), .PmpEntries(PmpEntries), .HpmCounters(HpmCounters),
-    .BtbEntries(BtbEntries), .ItlbEntries(ItlbEntries), .DtlbEntries(DtlbEntries)
+    .BtbEntries(BtbEntries), .ItlbEntries(ItlbEntries), .DtlbEntries(DtlbEntries),
+    .MemAddrReg(MemAddrReg)
   ) u_core (
     .clk_i, .rst_ni,
     .ibus_req_o(ibus_req), .ibus_addr_o(ibus_addr), .ibus_gnt_i(ibus_gnt), .ibus_rdata_i(ibus_rdata),
