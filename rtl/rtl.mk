@@ -11,18 +11,23 @@ RTL_DEPS       := $(RTL_CORE_SRCS) $(RTL_SOC_SRCS) $(TOP)/arch/arch.vh
 .PHONY: lint lint-verilator lint-icarus
 lint: lint-verilator lint-icarus
 
+# Both values of the core's MemAddrReg (registered load/store address) are checked.
 lint-verilator:
 	@verilator --lint-only -Wall $(addprefix -I,$(RTL_INC)) --top-module soc $(RTL_SRCS)
-	@echo "lint: verilator -Wall clean"
+	@verilator --lint-only -Wall $(addprefix -I,$(RTL_INC)) --top-module soc -GMemAddrReg=1 $(RTL_SRCS)
+	@echo "lint: verilator -Wall clean (MemAddrReg 0 and 1)"
 
 lint-icarus:
 	@mkdir -p $(BUILD)
 	@# Icarus 11 reports "sorry: constant selects in always_* processes" for sensitivity
 	@# lists it widens; that is a simulation-speed note, not an error, so it is filtered.
-	@iverilog -g2012 -o $(BUILD)/icarus-check.vvp $(addprefix -I,$(RTL_INC)) -s soc $(RTL_SRCS) 2>&1 \
+	@for m in 0 1; do \
+	  iverilog -g2012 -o $(BUILD)/icarus-check.vvp $(addprefix -I,$(RTL_INC)) -s soc \
+	    -Psoc.MemAddrReg=$$m $(RTL_SRCS) 2>&1 \
 	  | { grep -v 'sorry: constant selects in always_\* processes' || true; }; \
-	  test $${PIPESTATUS[0]} -eq 0
-	@echo "lint: icarus parses rtl/"
+	  test $${PIPESTATUS[0]} -eq 0 || exit 1; \
+	done
+	@echo "lint: icarus parses rtl/ (MemAddrReg 0 and 1)"
 
 # Yosys synthesis check (no place and route): fails on errors or inferred latches.
 synth-check: $(BUILD)/synth-check/report.txt

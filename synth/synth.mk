@@ -16,8 +16,9 @@
 # Knobs (defaults per board below): PROGRAM=path.elf (RAM image; default the demo),
 # SYNTH_MHZ (clock from the PLL), PMP_ENTRIES, HPM_COUNTERS, ITLB_ENTRIES, DTLB_ENTRIES,
 # BTB_ENTRIES, FAST_MUL (1: one-cycle multiplier on DSP blocks, 0: iterative, 34 cycles),
-# ULX3S_DEVICE=12F|25F|45F|85F, ICE40_DSP=1 (let Yosys map multipliers onto SB_MAC16),
-# NEXTPNR_SEED.
+# MEM_ADDR_REG (1: loads/stores register their address for a cycle before the TLB/bus — the
+# core's MemAddrReg, +Fmax, +CPI; both boards 1), ULX3S_DEVICE=12F|25F|45F|85F,
+# ICE40_DSP=1 (let Yosys map multipliers onto SB_MAC16), NEXTPNR_SEED.
 
 SYNTH_DIR    := $(TOP)/synth
 SYNTH_OUT     = $(BUILD)/synth/$(BOARD)
@@ -42,6 +43,7 @@ ITLB_ENTRIES   ?= 2
 DTLB_ENTRIES   ?= 2
 BTB_ENTRIES    ?= 0
 FAST_MUL       ?= 0
+MEM_ADDR_REG   ?= 1
 ICE40_DSP      ?= 1
 SYNTH_RAM_BYTES := 131072
 SYNTH_RAM_PORTS := 1
@@ -58,13 +60,14 @@ SYNTH_IMAGE     = $(SYNTH_OUT)/soc.bin
 else ifeq ($(BOARD),ulx3s)
 SYNTH_ARCH     := ecp5
 ULX3S_DEVICE   ?= 85F
-SYNTH_MHZ      ?= 17
+SYNTH_MHZ      ?= 25
 PMP_ENTRIES    ?= 0
 HPM_COUNTERS   ?= 0
 ITLB_ENTRIES   ?= 2
 DTLB_ENTRIES   ?= 2
 BTB_ENTRIES    ?= 0
 FAST_MUL       ?= 1
+MEM_ADDR_REG   ?= 1
 # RAM: two-port block RAM sized to the device. Yosys 0.23 maps the two-port RAM onto one
 # DP16KD per KiB (it keeps a copy per read port), so: 85F (208 DP16KD) 128 KiB,
 # 45F (108) 64 KiB, 12F/25F (56) 32 KiB (the demo needs 64 KiB: use PROGRAM=... hello).
@@ -84,8 +87,8 @@ endif
 SYNTH_PLL := $(if $(filter $(SYNTH_MHZ),$(SYNTH_INPUT_MHZ)),,1)
 SYNTH_CFG_VARS := BOARD=$(BOARD) PROGRAM=$(abspath $(PROGRAM)) SYNTH_MHZ=$(SYNTH_MHZ) \
   PMP_ENTRIES=$(PMP_ENTRIES) HPM_COUNTERS=$(HPM_COUNTERS) ITLB_ENTRIES=$(ITLB_ENTRIES) \
-  DTLB_ENTRIES=$(DTLB_ENTRIES) BTB_ENTRIES=$(BTB_ENTRIES) FAST_MUL=$(FAST_MUL) RAM_BYTES=$(SYNTH_RAM_BYTES) \
-  RAM_PORTS=$(SYNTH_RAM_PORTS) ICE40_DSP=$(ICE40_DSP) ULX3S_DEVICE=$(ULX3S_DEVICE)
+  DTLB_ENTRIES=$(DTLB_ENTRIES) BTB_ENTRIES=$(BTB_ENTRIES) FAST_MUL=$(FAST_MUL) MEM_ADDR_REG=$(MEM_ADDR_REG) \
+  RAM_BYTES=$(SYNTH_RAM_BYTES) RAM_PORTS=$(SYNTH_RAM_PORTS) ICE40_DSP=$(ICE40_DSP) ULX3S_DEVICE=$(ULX3S_DEVICE)
 
 SYNTH_VFLAGS = -sv -DSYNTHESIS -I$(TOP)/arch -I$(TOP)/rtl/core -I$(SYNTH_OUT)
 
@@ -116,7 +119,7 @@ synth-yosys: $(SYNTH_OUT)/soc.json $(SYNTH_OUT)/ooc_core.txt $(SYNTH_OUT)/ooc_mm
 # params.mk records only what the out-of-context runs depend on (the core parameters).
 SYNTH_PARAM_VARS := PMP_ENTRIES=$(PMP_ENTRIES) HPM_COUNTERS=$(HPM_COUNTERS) \
   ITLB_ENTRIES=$(ITLB_ENTRIES) DTLB_ENTRIES=$(DTLB_ENTRIES) BTB_ENTRIES=$(BTB_ENTRIES) \
-  FAST_MUL=$(FAST_MUL) RAM_BYTES=$(SYNTH_RAM_BYTES) ICE40_DSP=$(ICE40_DSP)
+  FAST_MUL=$(FAST_MUL) MEM_ADDR_REG=$(MEM_ADDR_REG) RAM_BYTES=$(SYNTH_RAM_BYTES) ICE40_DSP=$(ICE40_DSP)
 $(SYNTH_OUT)/config.mk: synth-force-config
 	@mkdir -p $(@D)
 	@echo '$(SYNTH_CFG_VARS)' | tr ' ' '\n' > $@.new
@@ -143,7 +146,7 @@ endif
 $(SYNTH_OUT)/config.vh: $(SYNTH_OUT)/program.hex $(SYNTH_OUT)/pll.v $(SYNTH_DIR)/scripts/config.sh
 	@$(SYNTH_DIR)/scripts/config.sh $(SYNTH_OUT) $(SYNTH_ARCH) $(SYNTH_INPUT_MHZ) \
 	    "$(SYNTH_PLL)" $(SYNTH_RAM_BYTES) $(SYNTH_RAM_PORTS) $(PMP_ENTRIES) $(HPM_COUNTERS) \
-	    $(ITLB_ENTRIES) $(DTLB_ENTRIES) $(BTB_ENTRIES) $(FAST_MUL) > $@
+	    $(ITLB_ENTRIES) $(DTLB_ENTRIES) $(BTB_ENTRIES) $(FAST_MUL) $(MEM_ADDR_REG) > $@
 
 # ------------------------------------------------------------------ synthesis
 SYNTH_YS = read_verilog $(SYNTH_VFLAGS) $(SYNTH_SRCS) $(if $(SYNTH_PLL),pll.v); \
@@ -158,7 +161,7 @@ $(SYNTH_OUT)/soc.json: $(SYNTH_OUT)/config.vh $(SYNTH_SRCS) $(RTL_DEPS)
 # includes the retire-port registers there).
 SYNTH_CORE_PARAMS = -set PmpEntries $(PMP_ENTRIES) -set HpmCounters $(HPM_COUNTERS) \
   -set ItlbEntries $(ITLB_ENTRIES) -set DtlbEntries $(DTLB_ENTRIES) \
-  -set BtbEntries $(BTB_ENTRIES) -set FastMul $(FAST_MUL) -set RamBytes $(SYNTH_RAM_BYTES)
+  -set BtbEntries $(BTB_ENTRIES) -set FastMul $(FAST_MUL) -set MemAddrReg $(MEM_ADDR_REG) -set RamBytes $(SYNTH_RAM_BYTES)
 SYNTH_MMU_PARAMS = -set PmpEntries $(PMP_ENTRIES) -set ItlbEntries $(ITLB_ENTRIES) \
   -set DtlbEntries $(DTLB_ENTRIES) -set RamBytes $(SYNTH_RAM_BYTES)
 define SYNTH_OOC
@@ -207,8 +210,8 @@ $(SYNTH_OUT)/report.md: $(SYNTH_OUT)/pnr.done $(SYNTH_OUT)/ooc_core.txt $(SYNTH_
 # must equal build/vsim's on the same ELF.
 POSTSYNTH_PROGRAM ?= $(BUILD)/sw/hello.elf
 POSTSYNTH_OUT     := $(BUILD)/synth/postsynth
-# the iCEBreaker defaults: PMP HPM ITLB DTLB BTB entries, FAST_MUL, and SB_MAC16 mapping
-POSTSYNTH_PARAMS  ?= 0 0 2 2 0 0
+# the iCEBreaker defaults: PMP HPM ITLB DTLB BTB entries, FAST_MUL, MemAddrReg
+POSTSYNTH_PARAMS  ?= 0 0 2 2 0 0 1
 POSTSYNTH_DSP     ?= 1
 YOSYS_DATDIR      := $(shell yosys-config --datdir 2>/dev/null || \
                        echo $(dir $(shell command -v yosys 2>/dev/null))../share/yosys)

@@ -3,6 +3,9 @@
 #   make sim           build build/vsim (C objects with gcc, then verilator --binary), with
 #                      the reference model $(BUILD)/iss.d/libiss.a (iss/iss.mk) linked in
 #                      for --cosim
+#   make sim-memreg    build build/vsim-memreg: the same with the core's MemAddrReg = 1 (the
+#                      registered load/store address of the FPGA builds; `make memreg-check`
+#                      runs the regression's programs on it, tests/tests.mk)
 #   make tb-selftest   smoke test of build/vsim: UART/finisher, HTIF, limits, bad input
 #   make vsim-ram256k  build/vsim-ram256k: build/vsim with 256 KiB of RAM (any N KiB: vsim-ramNk)
 #
@@ -16,12 +19,14 @@
 #        VSIM_TRACE (default --trace-fst; empty builds without waveform support),
 #        VSIM_WARN (default -Wno-fatal: Verilator warnings are shown, not fatal;
 #        `make lint` is the warnings gate), VSIM_VFLAGS_EXTRA.
-.PHONY: sim tb-selftest
+.PHONY: sim sim-memreg tb-selftest
 
 TB_DIR       := $(TOP)/tb
 TB_BUILD     := $(BUILD)/tb
 VSIM         := $(BUILD)/vsim
 VSIM_MDIR    := $(BUILD)/vsim.d
+VSIM_MEMREG  := $(BUILD)/vsim-memreg
+VSIM_MEMREG_MDIR := $(BUILD)/vsim-memreg.d
 TB_C_SRCS    := main.c dut_ram.c elf_load.c htif.c console.c commitlog.c signature.c cosim.c cli.c
 TB_OBJS      := $(addprefix $(TB_BUILD)/,$(TB_C_SRCS:.c=.o))
 TB_LD_EXPORTS := -Wl,-u,tb_ram_read -Wl,-u,tb_ram_write
@@ -45,6 +50,7 @@ VSIM_VFLAGS := --binary -j 0 --top-module tb_top --timescale 1ns/1ps $(VSIM_TRAC
                $(VSIM_VFLAGS_EXTRA)
 
 sim: $(VSIM)
+sim-memreg: $(VSIM_MEMREG)
 
 # build/vsim-ramNk: build/vsim with N KiB of RAM (RamBytes), for the kernel's small-RAM
 # checks (firmware/firmware.mk, board-kernel-check); no waveform support, -O1 C++ (it
@@ -65,20 +71,26 @@ $(TB_BUILD)/%.o: $(TB_DIR)/%.c
 
 # Verilate and build; verilator's chatter goes to build.log (shown on failure).
 # Then check that tb/tb_dpi.h agrees with the prototypes Verilator generated.
-$(VSIM): $(RTL_DEPS) $(TB_DIR)/tb_top.sv $(TB_DIR)/tb_dpi.h $(TB_OBJS) $(TB_ISS_LIB) $(TB_DIR)/tb.mk
-	@mkdir -p $(VSIM_MDIR)
-	@rm -f $@    # Verilator's makefile does not relink when only our objects change
-	@echo "verilator --binary tb/tb_top.sv + rtl/ -> build/vsim (log: $(VSIM_MDIR)/build.log)"
-	@verilator $(VSIM_VFLAGS) -Mdir $(VSIM_MDIR) -o $(VSIM) \
+# $(call VSIM_RULE,binary,model directory,extra verilator flags)
+define VSIM_RULE
+$(1): $(RTL_DEPS) $(TB_DIR)/tb_top.sv $(TB_DIR)/tb_dpi.h $(TB_OBJS) $(TB_ISS_LIB) $(TB_DIR)/tb.mk
+	@mkdir -p $(2)
+	@rm -f $$@    # Verilator's makefile does not relink when only our objects change
+	@echo "verilator --binary tb/tb_top.sv + rtl/$(if $(3), $(3)) -> $$(subst $(TOP)/,,$(1)) (log: $(2)/build.log)"
+	@verilator $$(VSIM_VFLAGS) $(3) -Mdir $(2) -o $(1) \
 	    $(RTL_SRCS) $(TB_DIR)/tb_top.sv $(TB_OBJS) $(TB_ISS_LIB) -LDFLAGS "-lelf $(TB_LD_EXPORTS)" \
-	    > $(VSIM_MDIR)/build.log 2>&1 \
-	  || { grep -m20 -E '^%(Error|Warning)' $(VSIM_MDIR)/build.log; tail -20 $(VSIM_MDIR)/build.log; \
-	       rm -f $@; exit 1; }
-	@gcc -std=gnu11 -fsyntax-only -Wall -Werror -I$(VLT_INCLUDE)/vltstd -I$(VSIM_MDIR) \
-	    -include $(TB_DIR)/tb_dpi.h -x c $(VSIM_MDIR)/Vtb_top__Dpi.h \
-	  || { echo "tb/tb_dpi.h does not match the DPI prototypes of tb/tb_top.sv" >&2; rm -f $@; exit 1; }
-	@grep -A3 -E '^%Warning' $(VSIM_MDIR)/build.log | head -20 || true
-	@echo "sim: built $@"
+	    > $(2)/build.log 2>&1 \
+	  || { grep -m20 -E '^%(Error|Warning)' $(2)/build.log; tail -20 $(2)/build.log; \
+	       rm -f $$@; exit 1; }
+	@gcc -std=gnu11 -fsyntax-only -Wall -Werror -I$$(VLT_INCLUDE)/vltstd -I$(2) \
+	    -include $(TB_DIR)/tb_dpi.h -x c $(2)/Vtb_top__Dpi.h \
+	  || { echo "tb/tb_dpi.h does not match the DPI prototypes of tb/tb_top.sv" >&2; rm -f $$@; exit 1; }
+	@grep -A3 -E '^%Warning' $(2)/build.log | head -20 || true
+	@echo "sim: built $$@"
+endef
+$(eval $(call VSIM_RULE,$(VSIM),$(VSIM_MDIR),))
+# The FPGA variant of the core: registered load/store address (MemAddrReg = 1)
+$(eval $(call VSIM_RULE,$(VSIM_MEMREG),$(VSIM_MEMREG_MDIR),-GMemAddrReg=1))
 
 # ---- self-test ----
 TB_ST_DIR   := $(TB_DIR)/selftest

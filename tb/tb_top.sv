@@ -29,7 +29,8 @@ module tb_top #(
   parameter int BtbEntries  = 64,
   parameter int ItlbEntries = 16,
   parameter int DtlbEntries = 16,
-  parameter int FastMul     = 1
+  parameter int FastMul     = 1,
+  parameter int MemAddrReg = 0           // the core's (rtl/core/core.sv); build/vsim-memreg: 1
 );
   localparam int unsigned RamWords = RamBytes / 4;
   localparam int unsigned IdxBits  = $clog2(RamWords);
@@ -106,7 +107,7 @@ module tb_top #(
   soc #(
     .RamBytes(RamBytes), .MtimeDiv(MtimeDiv), .PmpEntries(PmpEntries), .HpmCounters(HpmCounters),
     .BtbEntries(BtbEntries), .ItlbEntries(ItlbEntries), .DtlbEntries(DtlbEntries),
-    .FastMul(FastMul)
+    .FastMul(FastMul), .MemAddrReg(MemAddrReg)
   ) u_soc (
     .clk_i            (clk),
     .rst_ni           (rst_n),

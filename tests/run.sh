@@ -10,7 +10,9 @@
 #               automatically when there is no build/vsim
 #
 # Checks (tests/list.txt says how each program runs):
-#   gate/T        `make T` succeeds (SKIP when the Makefile has no target T)
+#   gate/T        `make T` succeeds (SKIP when the Makefile has no target T); among them
+#                 memreg-check: every program again, with --cosim, on build/vsim-memreg
+#                 (the core with MemAddrReg = 1, as the FPGA builds configure it)
 #   vsim/NAME     build/vsim runs NAME.elf: exit code as listed and the last console line
 #                 "NAME: ok" (or "NAME: FAIL ..." for a program that must fail)
 #   qemu-diff/NAME  for programs listed "both": QEMU runs the same ELF; its console
@@ -58,8 +60,9 @@ GATE_TIMEOUT=600
 # table, the reference model's own checks, the sw programs on QEMU vs vsim, and the
 # self-checking CPI benchmark (its figures are a report, never a pass/fail threshold);
 # run-check: `make run`'s script on the kernel, the same on iss, QEMU and vsim --cosim;
-# board-ram-check: kernel-board.elf with 128 KiB to 16 MiB of RAM (tests/board-ram.sh).
-GATES=(postsynth-check synth-check board-sim-check mmu-bench-check run-check board-ram-check rgen-cosim iss-check bench sw-qemu-check lint tb-selftest arch-check)
+# board-ram-check: kernel-board.elf with 128 KiB to 16 MiB of RAM (tests/board-ram.sh);
+# memreg-check builds and checks the core's other memory-address variant (tests/variant.sh).
+GATES=(postsynth-check synth-check memreg-check board-sim-check mmu-bench-check run-check board-ram-check rgen-cosim iss-check bench sw-qemu-check lint tb-selftest arch-check)
 
 # ---------------------------------------------------------------------------------
 # One check worker: `run.sh --one ID` (called through xargs). Prints its result block.

@@ -6,6 +6,11 @@
 #   make ktests-build    build the kernel tests: tests/kernel/NAME.c is a user program
 #                        (sw/ulib) and build/tests/NAME.elf a kernel (firmware/) whose
 #                        first and only process is that program (run.sh "kernel" tests)
+#   make memreg-check    the core with MemAddrReg = 1, as the FPGA builds use it
+#                        (build/vsim-memreg), in lockstep with the reference model (--cosim):
+#                        every program of tests/list.txt (tests/variant.sh), the two CPI
+#                        benchmarks, and rgen seeds 101..110 with and without paging
+#                        (seeds other than rgen-cosim's); a gate of the regression
 #
 # One source file is one program: tests/{isa,priv,vm,pmp,c}/NAME.{S,c} use the UART
 # console (QEMU-virt style), tests/htif/NAME.S the tohost/fromhost console (riscv-tests
@@ -95,9 +100,23 @@ KTEST_ELFS += $(addprefix $(TESTS_OUT)/,$(addsuffix -svadu.elf,$(KTEST_SVADU)))
 .PHONY: ktests-build
 ktests-build: $(KTEST_ELFS)
 
-.PHONY: regression tests-build
+.PHONY: regression tests-build memreg-check
 regression:
 	@$(TESTS_SRC)/run.sh
+
+MEMREG_RGEN = RGEN=$(RGEN) RGEN_ASLINK='$(RGEN_ASLINK)' RGEN_WORK=$(RGEN_OUT)/memreg \
+  $(RGEN_DIR)/run_seeds.sh -l 10000
+memreg-check: $(VSIM_MEMREG) tests-build $(SW_OUT)/bench.elf $(SW_OUT)/bench-vm.elf $(RGEN) $(RGEN_LD)
+	@$(TESTS_SRC)/variant.sh $(VSIM_MEMREG) memreg-check
+	@for p in bench bench-vm; do \
+	  timeout 600 $(VSIM_MEMREG) --cosim --max-cycles 100000000 $(SW_OUT)/$$p.elf < /dev/null \
+	    > $(TESTS_OUT)/memreg-check/$$p.out 2>&1 \
+	  || { tail -20 $(TESTS_OUT)/memreg-check/$$p.out; echo "memreg-check: $$p FAILED"; exit 1; }; \
+	  echo "memreg-check: $$p: $$(grep -m1 '^total ' $(TESTS_OUT)/memreg-check/$$p.out | \
+	    awk '{ printf "CPI %.3f", $$3 / $$2 }'), no divergence"; \
+	done
+	@$(MEMREG_RGEN) 101 110 -- $(VSIM_MEMREG) --cosim --max-cycles 3000000 {elf}
+	@$(MEMREG_RGEN) -p 101 110 -- $(VSIM_MEMREG) --cosim --max-cycles 3000000 {elf}
 
 tests-build: $(TESTS_ELFS) $(TESTS_ELFS:.elf=.dis)
 

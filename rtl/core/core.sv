@@ -1,11 +1,17 @@
 // core.sv : RV32IMA_Zicsr_Zifencei core with M/S/U modes — a 4-stage in-order pipeline.
 //
 //   IF  : pc -> branch predictor (core_bpred) -> translation (core_mmu, I channel) -> ibus
-//   ID  : instruction arrives from ibus; load-use hazard check; register file read (sync)
+//   ID  : instruction arrives from ibus; decode (registered into EX); load-use hazard check;
+//         register file read (sync)
 //   EX  : forwarding, ALU, branch resolution, mul/div, CSR access, address generation ->
-//         translation (core_mmu, D channel) -> dbus request. EX is the commit point: every
-//         exception is known here (faults come from the translation step, never from a bus),
-//         traps and interrupts are taken here, CSR/memory side effects happen here.
+//         translation (core_mmu, D channel) -> dbus request. With MemAddrReg = 1 a memory
+//         access takes two EX cycles at least: address (registered), then translation and
+//         bus from that register (timing: no path from the forwarding muxes through the
+//         TLB/PMP to the RAM; FPGA builds). With MemAddrReg = 0 (default) the computed
+//         address goes to the translation step in the same cycle (one cycle, lower CPI).
+//         EX is the commit point: every exception is known here (faults come from the
+//         translation step, never from a bus), traps and interrupts are taken here,
+//         CSR/memory side effects happen here.
 //   MEM : load data arrives from dbus and is aligned; register file write; retire port.
 //
 // Buses: request (req/addr/we/be/wdata) is accepted when gnt is high; read data returns in the
@@ -26,7 +32,11 @@ module core #(
   parameter int BtbEntries  = 64,
   parameter int ItlbEntries = 16,
   parameter int DtlbEntries = 16,
-  parameter int FastMul     = 1       // 1: one-cycle multiplier; 0: iterative (core_muldiv)
+  parameter int FastMul     = 1,      // 1: one-cycle multiplier; 0: iterative (core_muldiv)
+  // 1: loads/stores/AMOs register their address in a first EX cycle and present it to the
+  // translation step and the bus in the next (+1 cycle per access, shorter critical path);
+  // 0: address, translation and bus request in one cycle. docs/pipeline.md has the figures.
+  parameter int MemAddrReg  = 0
 ) (
   input  logic        clk_i,
   input  logic        rst_ni,
@@ -76,6 +86,8 @@ module core #(
   logic        e_accept;          // EX can take a new instruction at the next edge
   logic        e_trap;            // the EX instruction traps (exception or interrupt)
   logic        e_trap_pre;        // exception known before the memory access
+  logic        e_agen_q;          // MemAddrReg: EX access has its address in e_va (second cycle on)
+  logic [31:0] e_va;              // the EX access's virtual address as the MMU sees it
   logic        take_irq;          // an interrupt is taken on the EX instruction
   // MEM stage registers (declared early: EX forwards from them)
   logic        m_valid_q, m_rd_we_q, m_load_q, m_trap_q, m_intr_q, m_unsigned_q;
@@ -184,7 +196,8 @@ module core #(
   logic [1:0]  e_amo_phase_q;
   logic [31:0] e_amo_old_q;
 
-  // Decoded EX instruction
+  // Decoded EX instruction: decoded in ID (d_instr) and registered with the instruction, so
+  // that EX starts from flops (dd_* is the ID-side decode, x_* its EX-stage copy).
   logic        x_rd_we, x_opa_pc, x_opb_imm;
   logic [31:0] x_imm;
   logic [3:0]  x_alu_op;
@@ -195,19 +208,49 @@ module core #(
   logic        x_mem_unsigned, x_mul, x_div, x_csr, x_csr_write;
   logic [1:0]  x_csr_op;
   logic        x_ecall, x_ebreak, x_mret, x_sret, x_wfi, x_sfence, x_fence_i, x_illegal;
+  logic        dd_rd_we, dd_opa_pc, dd_opb_imm;
+  logic [31:0] dd_imm;
+  logic [3:0]  dd_alu_op;
+  logic [2:0]  dd_res_sel;
+  logic        dd_branch, dd_jal, dd_jalr, dd_load, dd_store, dd_amo, dd_lr, dd_sc;
+  logic [4:0]  dd_amo_fn;
+  logic [1:0]  dd_mem_size;
+  logic        dd_mem_unsigned, dd_mul, dd_div, dd_csr, dd_csr_write;
+  logic [1:0]  dd_csr_op;
+  logic        dd_ecall, dd_ebreak, dd_mret, dd_sret, dd_wfi, dd_sfence, dd_fence_i, dd_illegal;
+  // Precomputed in ID: pc + 4, pc + imm (branch/jal target), the address offset of a memory
+  // access (0 for AMO/LR/SC).
+  logic [31:0] e_pc4_q, e_br_target_q, e_mem_off_q;
 
   core_decode u_decode (
-    .instr_i(e_instr_q),
-    .rd_we_o(x_rd_we), .imm_o(x_imm),
-    .opa_pc_o(x_opa_pc), .opb_imm_o(x_opb_imm), .alu_op_o(x_alu_op), .res_sel_o(x_res_sel),
-    .branch_o(x_branch), .jal_o(x_jal), .jalr_o(x_jalr),
-    .load_o(x_load), .store_o(x_store), .amo_o(x_amo), .lr_o(x_lr), .sc_o(x_sc),
-    .amo_fn_o(x_amo_fn), .mem_size_o(x_mem_size), .mem_unsigned_o(x_mem_unsigned),
-    .mul_o(x_mul), .div_o(x_div),
-    .csr_o(x_csr), .csr_op_o(x_csr_op), .csr_write_o(x_csr_write),
-    .ecall_o(x_ecall), .ebreak_o(x_ebreak), .mret_o(x_mret), .sret_o(x_sret), .wfi_o(x_wfi),
-    .sfence_vma_o(x_sfence), .fence_i_o(x_fence_i), .illegal_o(x_illegal)
+    .instr_i(d_instr),
+    .rd_we_o(dd_rd_we), .imm_o(dd_imm),
+    .opa_pc_o(dd_opa_pc), .opb_imm_o(dd_opb_imm), .alu_op_o(dd_alu_op), .res_sel_o(dd_res_sel),
+    .branch_o(dd_branch), .jal_o(dd_jal), .jalr_o(dd_jalr),
+    .load_o(dd_load), .store_o(dd_store), .amo_o(dd_amo), .lr_o(dd_lr), .sc_o(dd_sc),
+    .amo_fn_o(dd_amo_fn), .mem_size_o(dd_mem_size), .mem_unsigned_o(dd_mem_unsigned),
+    .mul_o(dd_mul), .div_o(dd_div),
+    .csr_o(dd_csr), .csr_op_o(dd_csr_op), .csr_write_o(dd_csr_write),
+    .ecall_o(dd_ecall), .ebreak_o(dd_ebreak), .mret_o(dd_mret), .sret_o(dd_sret), .wfi_o(dd_wfi),
+    .sfence_vma_o(dd_sfence), .fence_i_o(dd_fence_i), .illegal_o(dd_illegal)
   );
+
+  always_ff @(posedge clk_i) begin
+    if (e_accept) begin
+      x_rd_we <= dd_rd_we; x_opa_pc <= dd_opa_pc; x_opb_imm <= dd_opb_imm; x_imm <= dd_imm;
+      x_alu_op <= dd_alu_op; x_res_sel <= dd_res_sel;
+      x_branch <= dd_branch; x_jal <= dd_jal; x_jalr <= dd_jalr;
+      x_load <= dd_load; x_store <= dd_store; x_amo <= dd_amo; x_lr <= dd_lr; x_sc <= dd_sc;
+      x_amo_fn <= dd_amo_fn; x_mem_size <= dd_mem_size; x_mem_unsigned <= dd_mem_unsigned;
+      x_mul <= dd_mul; x_div <= dd_div;
+      x_csr <= dd_csr; x_csr_op <= dd_csr_op; x_csr_write <= dd_csr_write;
+      x_ecall <= dd_ecall; x_ebreak <= dd_ebreak; x_mret <= dd_mret; x_sret <= dd_sret;
+      x_wfi <= dd_wfi; x_sfence <= dd_sfence; x_fence_i <= dd_fence_i; x_illegal <= dd_illegal;
+      e_pc4_q       <= d_pc_q + 32'd4;
+      e_br_target_q <= d_pc_q + dd_imm;
+      e_mem_off_q   <= dd_amo ? 32'd0 : dd_imm;
+    end
+  end
 
   logic [4:0] e_rs1, e_rs2, e_rd;
   assign e_rs1 = e_instr_q[19:15];
@@ -229,8 +272,11 @@ module core #(
   logic [4:0]  last_rd_q;
   logic [31:0] last_data_q;
 
+  // The read port is enabled every cycle (not only when ID advances): EX uses the read data
+  // in its first cycle only (then e_rs*_hold_q), so this is equivalent, and it keeps the EX
+  // stall logic out of the register file's enable (timing).
   core_regfile u_regfile (
-    .clk_i, .re_i(d_advance), .raddr1_i(d_rs1), .raddr2_i(d_rs2),
+    .clk_i, .re_i(1'b1), .raddr1_i(d_rs1), .raddr2_i(d_rs2),
     .rdata1_o(rf_rdata1), .rdata2_o(rf_rdata2),
     .we_i(wb_we), .waddr_i(wb_rd), .wdata_i(wb_data)
   );
@@ -266,8 +312,8 @@ module core #(
   // Control flow
   logic [31:0] e_pc4, e_target, e_next;
   logic        e_taken;
-  assign e_pc4    = e_pc_q + 32'd4;
-  assign e_target = x_jalr ? ((rs1_val + x_imm) & ~32'd1) : (e_pc_q + x_imm);
+  assign e_pc4    = e_pc4_q;
+  assign e_target = x_jalr ? ((rs1_val + x_imm) & ~32'd1) : e_br_target_q;
   assign e_taken  = x_jal || x_jalr || (x_branch && br_take);
   assign e_next   = e_taken ? e_target : e_pc4;
 
@@ -290,7 +336,7 @@ module core #(
   logic [31:0] md_paddr;
   logic [4:0]  md_cause;
   assign e_mem     = x_load || x_store || x_amo;
-  assign mem_vaddr = rs1_val + (x_amo ? 32'd0 : x_imm);
+  assign mem_vaddr = rs1_val + e_mem_off_q;
 
   // CSR unit signals
   logic [31:0] csr_rdata, trap_vector, mepc, sepc;
@@ -304,8 +350,9 @@ module core #(
   logic        e_illegal;
   assign e_illegal = x_illegal || (x_csr && csr_illegal) || sys_illegal;
 
+  logic e_trap_pre_raw;
   always_comb begin
-    e_trap_pre = 1'b1; e_cause_pre = 5'd0; e_tval_pre = 32'd0;
+    e_trap_pre_raw = 1'b1; e_cause_pre = 5'd0; e_tval_pre = 32'd0;
     if (e_fault_q)                 begin e_cause_pre = e_cause_q; e_tval_pre = e_pc_q; end
     else if (e_illegal)            begin e_cause_pre = 5'(`CAUSE_ILLEGAL_INSN); e_tval_pre = e_instr_q; end
     else if (x_ecall)              begin e_cause_pre = 5'(`CAUSE_USER_ECALL) + {3'd0, priv}; end
@@ -315,8 +362,12 @@ module core #(
       e_cause_pre = (x_load || x_lr) ? 5'(`CAUSE_MISALIGNED_LOAD) : 5'(`CAUSE_MISALIGNED_STORE);
       e_tval_pre  = mem_vaddr;
     end
-    else e_trap_pre = 1'b0;
+    else e_trap_pre_raw = 1'b0;
   end
+  // A memory access traps in its first cycle or never on these causes; with MemAddrReg, from
+  // its second cycle on (e_agen_q) the flag is known to be 0, which keeps the address adder
+  // out of the paths of the translation cycle (without it, e_agen_q is 0).
+  assign e_trap_pre = e_trap_pre_raw && !e_agen_q;
 
   assign take_irq = e_valid_q && irq_take && !e_busy_q;
 
@@ -328,8 +379,28 @@ module core #(
   assign e_mip = e_busy_q ? e_mip_q : mip_lines;
   always_ff @(posedge clk_i) e_mip_q <= e_mip;
 
-  // The translation step is asked once the instruction is known to access memory.
-  assign md_req = e_valid_q && e_mem && !e_trap_pre && !take_irq;
+  if (MemAddrReg != 0) begin : g_addr_reg
+    // Memory accesses take two EX cycles at least. The first computes the address (rs1 +
+    // imm), takes the exceptions above and interrupts, and registers the address in e_va_q.
+    // From the second on, the translation step is asked with the registered address
+    // (e_agen_q), so that neither the forwarding muxes nor the adder is in the paths
+    // through the TLB and PMP to the bus.
+    logic [31:0] e_va_q;
+    assign md_req = e_valid_q && e_agen_q;
+    assign e_va   = e_va_q;
+    always_ff @(posedge clk_i) begin
+      if (!rst_ni)                                     e_agen_q <= 1'b0;
+      else if (e_fire || !e_valid_q)                   e_agen_q <= 1'b0;
+      else if (e_mem && !e_trap_pre && !take_irq)      e_agen_q <= 1'b1;
+      if (!e_agen_q) e_va_q <= mem_vaddr;
+    end
+  end else begin : g_addr_comb
+    // The translation step is asked, with the computed address, as soon as the instruction
+    // is known to access memory (operands are held while EX stalls, so the address is too).
+    assign md_req   = e_valid_q && e_mem && !e_trap_pre && !take_irq;
+    assign e_va     = mem_vaddr;
+    assign e_agen_q = 1'b0;
+  end
 
   // Walker bus port and MMU events
   logic        ptw_req, ptw_we;
@@ -351,7 +422,7 @@ module core #(
     .adue_i(adue), .pmpcfg_i(pmpcfg), .pmpaddr_i(pmpaddr),
     .i_req_i(f_want), .i_vaddr_i(f_pc_q), .i_walk_ok_i(!d_valid_q && !e_valid_q),
     .i_ready_o(mi_ready), .i_paddr_o(mi_paddr), .i_fault_o(mi_fault), .i_cause_o(mi_cause),
-    .d_req_i(md_req), .d_vaddr_i(mem_vaddr), .d_store_i(x_store || (x_amo && !x_lr)),
+    .d_req_i(md_req), .d_vaddr_i(e_va), .d_store_i(x_store || (x_amo && !x_lr)),
     .d_atomic_i(x_amo),
     .d_ready_o(md_ready), .d_paddr_o(md_paddr), .d_fault_o(md_fault), .d_cause_o(md_cause),
     .sfence_i(sfence_commit), .sfence_va_i(e_rs1 != 5'd0), .sfence_asid_i(e_rs2 != 5'd0),
@@ -384,9 +455,13 @@ module core #(
   logic mem_go;                      // translation succeeded: the access may use the bus
   assign mem_go = md_req && md_ready && !md_fault;
 
-  // The walker owns the data bus while it runs (the EX access is then waiting for it).
+  // The walker owns the data bus while it runs (the EX access is then waiting for it). The
+  // grant is withheld for the whole walk (walker not idle, a register decode) rather than only in
+  // the cycles it requests: an EX access can only be ready during a walk when the walker
+  // holds a fault, and then it does not need the bus; this keeps the walker's combinational
+  // request (from the PTE read data) out of the EX completion and fetch enables (timing).
   logic ex_gnt;
-  assign ex_gnt = dbus_gnt_i && !ptw_req;
+  assign ex_gnt = dbus_gnt_i && !ev_walk_cycle;          // walker not idle
   always_comb begin
     dbus_req_o   = 1'b0;
     dbus_we_o    = 1'b0;
@@ -424,12 +499,12 @@ module core #(
 
   assign e_trap  = take_irq || e_trap_pre || e_mem_fault;
   assign e_cause = take_irq ? irq_cause : (e_trap_pre ? e_cause_pre : md_cause);
-  assign e_tval  = take_irq ? 32'd0 : (e_trap_pre ? e_tval_pre : mem_vaddr);
+  assign e_tval  = take_irq ? 32'd0 : (e_trap_pre ? e_tval_pre : e_va);
 
   always_comb begin
     if (!e_valid_q)                   e_fire = 1'b0;
     else if (take_irq || e_trap_pre)  e_fire = 1'b1;
-    else if (e_mem)                   e_fire = e_mem_done;
+    else if (e_mem)                   e_fire = md_req && e_mem_done;  // md_req 0: address cycle
     else if (x_mul || x_div)          e_fire = md_done;
     else if (x_wfi)                   e_fire = wfi_wake;
     else                              e_fire = 1'b1;
@@ -560,7 +635,7 @@ module core #(
     end
     m_rd_q        <= e_rd;
     m_result_q    <= e_result;
-    m_addr_lo_q   <= mem_vaddr[1:0];
+    m_addr_lo_q   <= e_va[1:0];
     m_size_q      <= x_mem_size;
     m_unsigned_q  <= x_mem_unsigned;
     m_trap_q      <= e_trap;
@@ -571,7 +646,7 @@ module core #(
     m_instr_q     <= e_instr_q;
     m_priv_q      <= priv;
     m_next_pc_q   <= redirect_pc;
-    m_mem_addr_q  <= (e_mem && !e_trap) ? mem_vaddr : 32'd0;
+    m_mem_addr_q  <= (e_mem && !e_trap) ? e_va : 32'd0;
     m_mem_paddr_q <= (e_mem && !e_trap) ? md_paddr : 32'd0;
     m_rmask_q     <= (!e_trap && (x_load || x_lr || amo_rmw)) ? lsu_be : 4'd0;
     m_wmask_q     <= (!e_trap && (x_store || amo_rmw || (x_sc && sc_ok))) ? lsu_be : 4'd0;

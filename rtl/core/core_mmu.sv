@@ -181,7 +181,7 @@ module core_mmu #(
   logic        pmp_for_ptw, dp_ok, pmp_d_ok;
   logic [33:0] pmp_d_addr;
   logic [31:0] pma_d_addr;
-  assign pmp_for_ptw = ptw_busy || ptw_start;
+  assign pmp_for_ptw = ptw_busy;                // the walker checks from state RD on
   assign pmp_d_addr  = pmp_for_ptw ? ptw_chk_addr : d_pa;
   assign pma_d_addr  = pmp_d_addr[31:0];
 

@@ -1,10 +1,13 @@
 // core_ptw.sv : Sv32 hardware page-table walker, shared by the instruction and data TLBs.
 //
 // Implements priv spec 1.12 section 4.3.2 on the core's data bus (it reads exactly what the
-// core stored: there are no caches). A walk starts in the cycle the request arrives: the
-// first PTE read is issued at once, the second in the cycle the first one's data returns,
-// and a leaf fills the TLB in the cycle its data returns. With single-cycle memory a 4 KiB
-// translation therefore costs 3 cycles (two PTE reads plus one) and a 4 MiB one 2 cycles.
+// core stored: there are no caches). The request is registered (state IDLE -> RD); every PTE
+// address is checked (chk_*) in a cycle of its own (RD) from the registered address, and the
+// read is issued in that cycle when the check passes; the PTE is examined when its data
+// returns (WAIT), and a leaf fills the TLB in that cycle. So neither the requester's lookup
+// nor a freshly computed PTE address reaches the PMP check or the bus in one cycle (timing). With single-cycle memory a
+// 4 KiB translation therefore costs 5 cycles (two PTE reads, each check + read + data) and a
+// 4 MiB one 3 cycles, before the requester's retried lookup hits.
 // Faults (page faults, and access faults when a PTE address is outside RAM, above 2^32, or
 // denied by PMP as an S-mode access) are held in state FAULT until the requester takes them;
 // faulting translations are never filled.
@@ -12,7 +15,8 @@
 // (core_pte_check). With adue_i=1 (Svadu) the walker re-reads the PTE, and if it is unchanged
 // writes it back with A (and D for a store/AMO) set, then fills; if it changed, it walks
 // again. The write-back is PMP-checked as an S-mode write.
-// PTE address checks go out on chk_* and come back on chk_ok_i in the same cycle.
+// PTE address checks go out on chk_* (from registers only) and come back on chk_ok_i in the
+// same cycle.
 `include "arch.vh"
 `include "core_defs.vh"
 
@@ -127,20 +131,16 @@ module core_ptw (
           level_d    = 1'b1;
           g_d        = 1'b0;
           pte_addr_d = l1_addr_req;
-          chk_addr_o = l1_addr_req;
-          if (!chk_ok_i) begin
-            fault_page_d = 1'b0;
-            state_d = FAULT;
-          end else begin
-            mem_req_o  = 1'b1;
-            mem_addr_o = l1_addr_req[31:0];
-            if (mem_gnt_i) state_d = WAIT; else state_d = RD;
-          end
+          state_d    = RD;
         end
       end
-      RD: begin
-        mem_req_o = 1'b1;
-        if (mem_gnt_i) state_d = WAIT;
+      RD: begin                                              // pte_addr_q: check, then read
+        if (!chk_ok_i) begin
+          fault_page_d = 1'b0; state_d = FAULT;
+        end else begin
+          mem_req_o = 1'b1;
+          if (mem_gnt_i) state_d = WAIT;
+        end
       end
       WAIT: begin
         pte_d = pte;
@@ -153,14 +153,7 @@ module core_ptw (
             level_d = 1'b0;
             g_d = pte[`PTE_G];
             pte_addr_d = l0_addr;
-            chk_addr_o = l0_addr;
-            if (!chk_ok_i) begin
-              fault_page_d = 1'b0; state_d = FAULT;
-            end else begin
-              mem_req_o = 1'b1;
-              mem_addr_o = l0_addr[31:0];
-              if (mem_gnt_i) state_d = WAIT; else state_d = RD;
-            end
+            state_d = RD;
           end
         end else if (leaf_pf || (level_q && pte_ppn[9:0] != 10'd0)) begin   // steps 5, 6
           fault_page_d = 1'b1; state_d = FAULT;
@@ -177,6 +170,7 @@ module core_ptw (
         if (mem_gnt_i) state_d = UPD_WAIT;
       end
       UPD_WAIT: begin
+        chk_write_o = 1'b1;         // checked as a write whatever the compare says (timing)
         if (mem_rdata_i != pte_q) begin
           // The PTE changed since it was read: walk again from the first level.
           level_d = 1'b1;
@@ -184,7 +178,6 @@ module core_ptw (
           pte_addr_d = l1_addr_q;
           state_d = RD;
         end else begin
-          chk_write_o = 1'b1;
           if (!chk_ok_i) begin
             fault_page_d = 1'b0; state_d = FAULT;
           end else begin

@@ -19,6 +19,7 @@ module soc #(
   parameter int ItlbEntries = 16,
   parameter int DtlbEntries = 16,
   parameter int FastMul     = 1,      // 1: one-cycle multiplier; 0: iterative (core_muldiv)
+  parameter int MemAddrReg  = 0,      // 1: registered load/store address (core.sv; FPGA timing)
   parameter int RamPorts    = 2,      // 2: two-port RAM; 1: one port shared by fetch and data
   parameter     RamInitFile = ""      // $readmemh image of the RAM (synthesis; "" = none)
 ) (
@@ -64,7 +65,8 @@ module soc #(
   core #(
     .RamBytes(RamBytes), .PmpEntries(PmpEntries), .HpmCounters(HpmCounters),
     .BtbEntries(BtbEntries), .ItlbEntries(ItlbEntries), .DtlbEntries(DtlbEntries),
-    .FastMul(FastMul)
+    .FastMul(FastMul),
+    .MemAddrReg(MemAddrReg)
   ) u_core (
     .clk_i, .rst_ni,
     .ibus_req_o(ibus_req), .ibus_addr_o(ibus_addr), .ibus_gnt_i(ibus_gnt), .ibus_rdata_i(ibus_rdata),

@@ -10,7 +10,8 @@ module core_ooc #(
   parameter int BtbEntries  = 64,
   parameter int ItlbEntries = 16,
   parameter int DtlbEntries = 16,
-  parameter int FastMul     = 1
+  parameter int FastMul     = 1,
+  parameter int MemAddrReg  = 0
 ) (
   input  wire logic        clk_i,
   input  wire logic        rst_ni,
@@ -33,7 +34,8 @@ module core_ooc #(
   core #(
     .RamBytes(RamBytes), .PmpEntries(PmpEntries), .HpmCounters(HpmCounters),
     .BtbEntries(BtbEntries), .ItlbEntries(ItlbEntries), .DtlbEntries(DtlbEntries),
-    .FastMul(FastMul)
+    .FastMul(FastMul),
+    .MemAddrReg(MemAddrReg)
   ) u_core (
     .clk_i, .rst_ni,
     .ibus_req_o, .ibus_addr_o, .ibus_gnt_i, .ibus_rdata_i,

@@ -125,7 +125,7 @@ def main():
     out.append(f"| clock | {clk:.3f} MHz (asked: {cfg.get('SYNTH_MHZ')} MHz) |" if clk else
                "| clock | ? |")
     for k in ("PMP_ENTRIES", "HPM_COUNTERS", "ITLB_ENTRIES", "DTLB_ENTRIES", "BTB_ENTRIES",
-              "RAM_BYTES", "RAM_PORTS"):
+              "MEM_ADDR_REG", "RAM_BYTES", "RAM_PORTS"):
         out.append(f"| {k} | {cfg.get(k, '?')} |")
     out.append(f"| FAST_MUL | {cfg.get('FAST_MUL', '?')} (1: one-cycle multiplier, "
                "0: iterative, 34 cycles) |")

@@ -4,7 +4,7 @@
 #   make mmu-bench         build $(MMU_BENCH) (16+16 TLB entries, 16 MiB RAM) and
 #                          $(MMU_BENCH_SMALL) (4+4 entries, 260 KiB RAM: replacement stress)
 #   make mmu-bench-check   run both with the default seed; last line
-#                          "mmu-bench: N checks, 0 failures" (4,500,000 checks, ~10 s)
+#                          "mmu-bench: N checks, 0 failures" (6,000,000 checks, ~12 s)
 #
 # Same rules as tb/tb.mk: all bench behaviour is C (gnu11, gcc) reached by DPI-C from
 # mmu_tb.sv; the objects go to Verilator by absolute path; the reference translator
@@ -78,7 +78,7 @@ mmu-bench-check: $(MMU_BENCH) $(MMU_BENCH_SMALL)
 	@n=0; f=0; \
 	for run in "$(MMU_BENCH) --seed $(MMU_SEED) --count $(MMU_CHECKS)" \
 	           "$(MMU_BENCH_SMALL) --seed $(MMU_SEED) --count $(MMU_CHECKS_SMALL) --summary" \
-	           "$(MMU_BENCH) --seed $(MMU_SEED) --count 1000000 --overlap --summary"; do \
+	           "$(MMU_BENCH) --seed $(MMU_SEED) --count 1500000 --overlap --summary"; do \
 	  $$run > $(MMU_OUT)/check.log 2>&1; rc=$$?; cat $(MMU_OUT)/check.log; \
 	  last=$$(grep -E '^mmu-bench: [0-9]+ checks, [0-9]+ failures' $(MMU_OUT)/check.log | tail -1); \
 	  c=$$(echo "$$last" | sed -n 's/^mmu-bench: \([0-9]*\) checks, \([0-9]*\) failures.*/\1/p'); \
