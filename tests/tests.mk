@@ -106,7 +106,7 @@ regression:
 
 MEMREG_RGEN = RGEN=$(RGEN) RGEN_ASLINK='$(RGEN_ASLINK)' RGEN_WORK=$(RGEN_OUT)/memreg \
   $(RGEN_DIR)/run_seeds.sh -l 10000
-memreg-check: $(VSIM_MEMREG) tests-build $(SW_OUT)/bench.elf $(SW_OUT)/bench-vm.elf $(RGEN) $(RGEN_LD)
+memreg-check: $(VSIM_MEMREG) tests-build ktests-build $(SW_OUT)/bench.elf $(SW_OUT)/bench-vm.elf $(RGEN) $(RGEN_LD)
 	@$(TESTS_SRC)/variant.sh $(VSIM_MEMREG) memreg-check
 	@for p in bench bench-vm; do \
 	  timeout 600 $(VSIM_MEMREG) --cosim --max-cycles 100000000 $(SW_OUT)/$$p.elf < /dev/null \
