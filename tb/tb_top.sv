@@ -112,6 +112,7 @@ module tb_top #(
     .clk_i            (clk),
     .rst_ni           (rst_n),
     .uart_tx_valid_o  (uart_tx_valid),
+    .uart_tx_ready_i  (1'b1),
     .uart_tx_data_o   (uart_tx_data),
     .uart_rx_valid_i  (uart_rx_valid),
     .uart_rx_data_i   (uart_rx_data),

@@ -28,6 +28,7 @@ module soc #(
   // Console byte stream
   output logic        uart_tx_valid_o,
   output logic [7:0]  uart_tx_data_o,
+  input  logic        uart_tx_ready_i,    // the byte stream's consumer can take a byte (LSR.THRE)
   input  logic        uart_rx_valid_i,
   input  logic [7:0]  uart_rx_data_i,
   output logic        uart_rx_ready_o,
@@ -131,7 +132,7 @@ module soc #(
     .clk_i, .rst_ni,
     .req_i(dbus_req && sel_uart), .we_i(dbus_we), .addr_i(dbus_addr[2:0]),
     .wdata_i(uart_wbyte), .rdata_o(uart_rdata), .irq_o(uart_irq),
-    .tx_valid_o(uart_tx_valid_o), .tx_data_o(uart_tx_data_o),
+    .tx_valid_o(uart_tx_valid_o), .tx_data_o(uart_tx_data_o), .tx_ready_i(uart_tx_ready_i),
     .rx_valid_i(uart_rx_valid_i), .rx_data_i(uart_rx_data_i), .rx_ready_o(uart_rx_ready_o)
   );
 

@@ -3,8 +3,10 @@
 // Registers (offset = byte address within the 256-byte window; docs/platform.md):
 //   0 RBR (read) / THR (write) / DLL (DLAB=1)   1 IER / DLM (DLAB=1)   2 IIR (read) / FCR
 //   3 LCR   4 MCR   5 LSR   6 MSR   7 SCR
-// Transmit: a THR write emits the byte on tx_valid_o/tx_data_o in the next cycle (THRE and
-// TEMT always read 1). Receive: one holding byte; rx_ready_o is high while it is empty and
+// Transmit: a THR write emits the byte on tx_valid_o/tx_data_o in the next cycle. THRE and
+// TEMT read tx_ready_i: the consumer can take a byte (always 1 in simulation; on a board, the
+// serial line's FIFO is not full), so software that polls THRE before each THR write never
+// loses a byte. Receive: one holding byte; rx_ready_o is high while it is empty and
 // the byte offered on rx_valid_i/rx_data_i is taken when both are high; LSR.DR shows it;
 // reading RBR empties it. irq_o: IER[0] with data ready, or IER[1] (transmitter empty).
 // Bus: req/we/addr/wdata in cycle t, rdata in cycle t+1.
@@ -19,6 +21,7 @@ module uart16550 (
   output logic        irq_o,
   output logic        tx_valid_o,
   output logic [7:0]  tx_data_o,
+  input  logic        tx_ready_i,
   input  logic        rx_valid_i,
   input  logic [7:0]  rx_data_i,
   output logic        rx_ready_o
@@ -30,7 +33,7 @@ module uart16550 (
   assign rx_ready_o = !rx_full_q;
 
   logic [7:0] lsr, iir;
-  assign lsr = {1'b0, 1'b1, 1'b1, 4'b0000, rx_full_q};    // TEMT, THRE, DR
+  assign lsr = {1'b0, tx_ready_i, tx_ready_i, 4'b0000, rx_full_q};    // TEMT, THRE, DR
   always_comb begin
     if (ier_q[0] && rx_full_q) iir = {fifo_en_q, fifo_en_q, 6'b000100};   // data available
     else if (ier_q[1])         iir = {fifo_en_q, fifo_en_q, 6'b000010};   // THR empty

@@ -40,7 +40,7 @@ module board_soc #(
   end
 
   // ------------------------------------------------------------------ SoC
-  logic        tx_valid, rx_valid, rx_ready, finish_valid;
+  logic        tx_valid, tx_ready, rx_valid, rx_ready, finish_valid;
   logic [7:0]  tx_data, rx_data;
   logic [31:0] finish_data;
 
@@ -51,7 +51,7 @@ module board_soc #(
     .FastMul(`CFG_FAST_MUL), .MemAddrReg(`CFG_MEM_ADDR_REG), .RamPorts(`CFG_RAM_PORTS), .RamInitFile(`CFG_PROGRAM_HEX)
   ) u_soc (
     .clk_i, .rst_ni(rst_n),
-    .uart_tx_valid_o(tx_valid), .uart_tx_data_o(tx_data),
+    .uart_tx_valid_o(tx_valid), .uart_tx_data_o(tx_data), .uart_tx_ready_i(tx_ready),
     .uart_rx_valid_i(rx_valid), .uart_rx_data_i(rx_data), .uart_rx_ready_o(rx_ready),
     .finish_valid_o(finish_valid), .finish_data_o(finish_data),
     // the retire port is for simulation; left open, synthesis removes its registers
@@ -64,7 +64,7 @@ module board_soc #(
 
   uart_phy #(.ClkHz(`CFG_CLK_HZ), .Baud(115_200), .TxDepth(TxDepth)) u_phy (
     .clk_i, .rst_ni(rst_n),
-    .tx_valid_i(tx_valid), .tx_data_i(tx_data),
+    .tx_valid_i(tx_valid), .tx_data_i(tx_data), .tx_ready_o(tx_ready),
     .rx_valid_o(rx_valid), .rx_data_o(rx_data), .rx_ready_i(rx_ready),
     .tx_overflow_o(overflow_o), .txd_o, .rxd_i
   );

@@ -1,9 +1,9 @@
 // uart_phy.sv : serial line for the SoC's UART byte stream — 8N1, no parity, no flow control.
 //
-// Transmit: the SoC's UART hands over a byte per THR write (tx_valid_i) and never waits
-// (LSR.THRE always reads 1), so bytes queue in a FIFO of TxDepth bytes (block RAM) and are
-// sent at Baud; a byte arriving when the FIFO is full is dropped and tx_overflow_o stays set
-// until reset. Receive: the line is synchronised, a start bit is confirmed at its middle,
+// Transmit: the SoC's UART hands over a byte per THR write (tx_valid_i); bytes queue in a
+// FIFO of TxDepth bytes (block RAM) and are sent at Baud. tx_ready_o (FIFO not full) is the
+// UART's LSR.THRE, so software polling THRE waits for room; a byte written anyway while the
+// FIFO is full is dropped and tx_overflow_o stays set until reset. Receive: the line is synchronised, a start bit is confirmed at its middle,
 // the 8 data bits are sampled at their middles and a valid stop bit delivers the byte; it is
 // offered on rx_valid_o/rx_data_o until the SoC takes it (rx_ready_i); a byte that arrives
 // while one is still waiting is dropped.
@@ -22,6 +22,7 @@ module uart_phy #(
   output logic            rx_valid_o,
   output logic      [7:0] rx_data_o,
   input  wire logic       rx_ready_i,
+  output logic            tx_ready_o,
   output logic            tx_overflow_o,
   // Serial line
   output logic            txd_o,
@@ -38,6 +39,7 @@ module uart_phy #(
   logic [7:0]  head_q;
   assign empty = (wr_q == rd_q);
   assign full  = (wr_q[PW-1:0] == rd_q[PW-1:0]) && (wr_q[PW] != rd_q[PW]);
+  assign tx_ready_o = !full;
 
   always_ff @(posedge clk_i) begin
     if (tx_valid_i && !full) fifo[wr_q[PW-1:0]] <= tx_data_i;

@@ -17,10 +17,10 @@ module postsynth_top (
     .RamBytes(`CFG_RAM_BYTES), .MtimeDiv(`CFG_MTIME_DIV), .PmpEntries(`CFG_PMP_ENTRIES),
     .HpmCounters(`CFG_HPM_COUNTERS), .BtbEntries(`CFG_BTB_ENTRIES),
     .ItlbEntries(`CFG_ITLB_ENTRIES), .DtlbEntries(`CFG_DTLB_ENTRIES),
-    .MemAddrReg(`CFG_MEM_ADDR_REG), .RamPorts(`CFG_RAM_PORTS), .RamInitFile(`CFG_PROGRAM_HEX)
+    .FastMul(`CFG_FAST_MUL), .MemAddrReg(`CFG_MEM_ADDR_REG), .RamPorts(`CFG_RAM_PORTS), .RamInitFile(`CFG_PROGRAM_HEX)
   ) u_soc (
     .clk_i, .rst_ni,
-    .uart_tx_valid_o(tx_valid_o), .uart_tx_data_o(tx_data_o),
+    .uart_tx_valid_o(tx_valid_o), .uart_tx_data_o(tx_data_o), .uart_tx_ready_i(1'b1),
     .uart_rx_valid_i(1'b0), .uart_rx_data_i(8'd0), .uart_rx_ready_o(),
     .finish_valid_o, .finish_data_o,
     .rvfi_valid_o(), .rvfi_order_o(), .rvfi_insn_o(), .rvfi_pc_o(), .rvfi_next_pc_o(),
