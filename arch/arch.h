@@ -83,6 +83,9 @@
 #define SIP_WRITE_MASK           0x00000002u  /* sip bits writable (SSIP), further masked by mideleg */
 #define MEDELEG_MASK             0x0000B3FFu  /* delegatable exceptions (not ecall-from-M) */
 #define MCAUSE_INTERRUPT         0x80000000u
+#define CAUSE_MASK               0x8000000Fu  /* mcause/scause WARL: interrupt bit and a 4-bit code (docs/csr.md) */
+#define TVEC_VECTORED_MASK       0xFFFFFFC1u  /* mtvec/stvec bits kept with MODE=1: the vectored base is 64-byte aligned */
+#define COUNTEREN_MASK           0x000007FFu  /* mcounteren/scounteren: CY TM IR HPM3..10 (bits above HpmCounters+2 read 0) */
 #define CAUSE_MISALIGNED_FETCH   0
 #define CAUSE_FETCH_ACCESS       1
 #define CAUSE_ILLEGAL_INSN       2

@@ -83,6 +83,9 @@
 `define SIP_WRITE_MASK           32'h00000002   // sip bits writable (SSIP), further masked by mideleg
 `define MEDELEG_MASK             32'h0000B3FF   // delegatable exceptions (not ecall-from-M)
 `define MCAUSE_INTERRUPT         32'h80000000
+`define CAUSE_MASK               32'h8000000F   // mcause/scause WARL: interrupt bit and a 4-bit code (docs/csr.md)
+`define TVEC_VECTORED_MASK       32'hFFFFFFC1   // mtvec/stvec bits kept with MODE=1: the vectored base is 64-byte aligned
+`define COUNTEREN_MASK           32'h000007FF   // mcounteren/scounteren: CY TM IR HPM3..10 (bits above HpmCounters+2 read 0)
 `define CAUSE_MISALIGNED_FETCH   0
 `define CAUSE_FETCH_ACCESS       1
 `define CAUSE_ILLEGAL_INSN       2

@@ -73,6 +73,12 @@ static void write_mstatus(iss_t *s, uint32_t v)
         priv_changed(s);
 }
 
+/* mtvec/stvec (csr.md): bit 1 reads 0; with MODE = 1 (vectored) the base is 64-byte aligned */
+static uint32_t tvec_legal(uint32_t v)
+{
+    return (v & 1) ? v & TVEC_VECTORED_MASK : v & ~2u;
+}
+
 static uint64_t set_half(uint64_t r, uint32_t v, bool hi)
 {
     return hi ? (r & 0xFFFFFFFFull) | (uint64_t)v << 32 : (r & ~0xFFFFFFFFull) | v;
@@ -203,12 +209,12 @@ bool csr_write(iss_t *s, unsigned csr, uint32_t v)
         m = s->mideleg & MIE_MASK;
         s->mie = (s->mie & ~m) | (v & m);
         break;
-    case CSR_STVEC:         s->stvec = v & ~2u; break;
-    case CSR_SCOUNTEREN:    s->scounteren = v; break;
+    case CSR_STVEC:         s->stvec = tvec_legal(v); break;
+    case CSR_SCOUNTEREN:    s->scounteren = v & COUNTEREN_MASK; break;
     case CSR_SENVCFG:       s->senvcfg = v & BIT(ENVCFG_FIOM); break;
     case CSR_SSCRATCH:      s->sscratch = v; break;
     case CSR_SEPC:          s->sepc = v & ~3u; break;
-    case CSR_SCAUSE:        s->scause = v; break;
+    case CSR_SCAUSE:        s->scause = v & CAUSE_MASK; break;
     case CSR_STVAL:         s->stval = v; break;
     case CSR_SIP:
         m = SIP_WRITE_MASK & s->mideleg;
@@ -223,8 +229,8 @@ bool csr_write(iss_t *s, unsigned csr, uint32_t v)
     case CSR_MEDELEG:       s->medeleg = v & MEDELEG_MASK; break;
     case CSR_MIDELEG:       s->mideleg = v & MIDELEG_MASK; break;
     case CSR_MIE:           s->mie = v & MIE_MASK; break;
-    case CSR_MTVEC:         s->mtvec = v & ~2u; break;
-    case CSR_MCOUNTEREN:    s->mcounteren = v; break;
+    case CSR_MTVEC:         s->mtvec = tvec_legal(v); break;
+    case CSR_MCOUNTEREN:    s->mcounteren = v & COUNTEREN_MASK; break;
     case CSR_MENVCFG:       s->menvcfg = v & BIT(ENVCFG_FIOM); break;
     case CSR_MSTATUSH:      break;
     case CSR_MENVCFGH:
@@ -235,7 +241,7 @@ bool csr_write(iss_t *s, unsigned csr, uint32_t v)
     case CSR_MCOUNTINHIBIT: s->mcountinhibit = v & MCOUNTINHIBIT_MASK; break;
     case CSR_MSCRATCH:      s->mscratch = v; break;
     case CSR_MEPC:          s->mepc = v & ~3u; break;
-    case CSR_MCAUSE:        s->mcause = v; break;
+    case CSR_MCAUSE:        s->mcause = v & CAUSE_MASK; break;
     case CSR_MTVAL:         s->mtval = v; break;
     case CSR_MIP:
         s->mip_sw = (s->mip_sw & ~MIP_MWRITE_MASK) | (v & MIP_MWRITE_MASK);

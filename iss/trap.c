@@ -42,7 +42,7 @@ void trap_enter(iss_t *s, uint32_t cause, uint32_t tval)
     }
     if (to_s) {
         s->sepc = s->pc;
-        s->scause = cause;
+        s->scause = cause & CAUSE_MASK;
         s->stval = tval;
         st &= ~(MSTATUS_BIT(SPIE) | MSTATUS_BIT(SIE) | MSTATUS_BIT(SPP));
         if (s->mstatus & MSTATUS_BIT(SIE))
@@ -52,7 +52,7 @@ void trap_enter(iss_t *s, uint32_t cause, uint32_t tval)
         vec = s->stvec;
     } else {
         s->mepc = s->pc;
-        s->mcause = cause;
+        s->mcause = cause & CAUSE_MASK;
         s->mtval = tval;
         st &= ~(MSTATUS_BIT(MPIE) | MSTATUS_BIT(MIE) | MSTATUS_MPP_MASK);
         if (s->mstatus & MSTATUS_BIT(MIE))

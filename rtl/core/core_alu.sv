@@ -4,7 +4,9 @@
 // branch with the funct3 encoding of the unprivileged spec (beq bne blt bge bltu bgeu).
 // Area: add, sub, slt and sltu share one 33-bit adder (slt/sltu read its sign bit); the
 // three shifts share one right shifter (sll shifts the bit-reversed operand); the branch
-// comparator uses one 33-bit subtraction for both signed and unsigned less-than.
+// comparison uses the same adder: the decoder gives a branch the operands rs1 and rs2 and the
+// operation ALU_SLT (blt, bge) or ALU_SLTU (bltu, bgeu), so less-than is the adder's sign bit
+// and no second subtractor is needed. rs1_i/rs2_i (the same values) are not used.
 `include "core_defs.vh"
 
 module core_alu (
@@ -55,17 +57,13 @@ module core_alu (
     endcase
   end
 
-  // ---- branch comparison: bit 32 of rs1 - rs2, sign- (blt/bge) or zero-extended ----
+  // ---- branch comparison: a_i = rs1, b_i = rs2, op_i = ALU_SLT or ALU_SLTU (decoder) ----
   logic        eq, lt;
-  logic        br_sgn;
-  logic [32:0] diff;
-  assign br_sgn = !br_fn_i[1];
-  assign eq     = (rs1_i == rs2_i);
-  assign diff   = {br_sgn && rs1_i[31], rs1_i} - {br_sgn && rs2_i[31], rs2_i};
-  assign lt     = diff[32];
+  assign eq = (a_i == b_i);
+  assign lt = sum[32];
 
   logic unused_bits;
-  assign unused_bits = ^{diff[31:0], sh_wide[32]};
+  assign unused_bits = ^{sh_wide[32], rs1_i, rs2_i};
 
   always_comb begin
     case (br_fn_i)

@@ -260,7 +260,9 @@ module core_csr #(
   assign tvec = trap_to_s ? stvec_q : mtvec_q;
   logic [31:0] tvec_base;
   assign tvec_base = tvec & 32'hFFFF_FFFC;
-  assign trap_vector_o = (tvec[0] && trap_intr_i) ? tvec_base + {25'd0, trap_cause_i, 2'b00}
+  // Vectored mode keeps a 64-byte aligned base (WARL, docs/csr.md) and interrupt causes are
+  // below 16: base + 4 x cause is a concatenation, no adder.
+  assign trap_vector_o = (tvec[0] && trap_intr_i) ? {tvec[31:6], trap_cause_i[3:0], 2'b00}
                                                   : tvec_base;
 
   // ------------------------------------------------------------------ PMP entries
@@ -313,6 +315,16 @@ module core_csr #(
   endgenerate
 
   // ------------------------------------------------------------------ sequential
+  // WARL (docs/csr.md): mcause/scause keep the interrupt bit and a 4-bit code (every cause
+  // is below 16); the counter enables exist for CY, TM, IR and the implemented HPM counters.
+  localparam logic [31:0] CounterenMask =
+      `COUNTEREN_MASK & ((32'd1 << (HpmCounters + 3)) - 32'd1);
+
+  // mtvec/stvec: bit 1 reads 0 (mode 2 -> 0, 3 -> 1); vectored mode: base bits 5:2 read 0
+  function automatic logic [31:0] tvec_legal(input logic [31:0] v);
+    tvec_legal = v[0] ? (v & `TVEC_VECTORED_MASK) : (v & ~32'd2);
+  endfunction
+
   logic [1:0] mpp_w;
   assign mpp_w = (wval[12:11] == 2'b10) ? `PRV_U : wval[12:11];
 
@@ -331,7 +343,7 @@ module core_csr #(
     end else if (trap_i) begin
       if (trap_to_s) begin
         sepc_q   <= trap_pc_i;
-        scause_q <= {trap_intr_i, 26'd0, trap_cause_i};
+        scause_q <= {trap_intr_i, 27'd0, trap_cause_i[3:0]};
         stval_q  <= trap_tval_i;
         spie_q   <= sie_q;
         sie_q    <= 1'b0;
@@ -339,7 +351,7 @@ module core_csr #(
         priv_q   <= `PRV_S;
       end else begin
         mepc_q   <= trap_pc_i;
-        mcause_q <= {trap_intr_i, 26'd0, trap_cause_i};
+        mcause_q <= {trap_intr_i, 27'd0, trap_cause_i[3:0]};
         mtval_q  <= trap_tval_i;
         mpie_q   <= mie_q;
         mie_q    <= 1'b0;
@@ -381,10 +393,10 @@ module core_csr #(
           ssip_q <= wval[`IRQ_S_SOFT]; stip_q <= wval[`IRQ_S_TIMER]; seip_q <= wval[`IRQ_S_EXT];
         end
         `CSR_SIP:           if (mideleg_q[`IRQ_S_SOFT]) ssip_q <= wval[`IRQ_S_SOFT];
-        `CSR_MTVEC:         mtvec_q <= wval & ~32'd2;
-        `CSR_STVEC:         stvec_q <= wval & ~32'd2;
-        `CSR_MCOUNTEREN:    mcounteren_q <= wval;
-        `CSR_SCOUNTEREN:    scounteren_q <= wval;
+        `CSR_MTVEC:         mtvec_q <= tvec_legal(wval);
+        `CSR_STVEC:         stvec_q <= tvec_legal(wval);
+        `CSR_MCOUNTEREN:    mcounteren_q <= wval & CounterenMask;
+        `CSR_SCOUNTEREN:    scounteren_q <= wval & CounterenMask;
         `CSR_MCOUNTINHIBIT: mcountinhibit_q <= wval & ((32'd1 << (HpmCounters + 3)) - 32'd1) & ~32'd2;
         `CSR_MENVCFG:       menvcfg_fiom_q <= wval[`ENVCFG_FIOM];
         `CSR_MENVCFGH:      menvcfg_adue_q <= wval[`MENVCFGH_ADUE];
@@ -393,8 +405,8 @@ module core_csr #(
         `CSR_SSCRATCH:      sscratch_q <= wval;
         `CSR_MEPC:          mepc_q <= {wval[31:2], 2'b00};
         `CSR_SEPC:          sepc_q <= {wval[31:2], 2'b00};
-        `CSR_MCAUSE:        mcause_q <= wval;
-        `CSR_SCAUSE:        scause_q <= wval;
+        `CSR_MCAUSE:        mcause_q <= wval & `CAUSE_MASK;
+        `CSR_SCAUSE:        scause_q <= wval & `CAUSE_MASK;
         `CSR_MTVAL:         mtval_q <= wval;
         `CSR_STVAL:         stval_q <= wval;
         `CSR_SATP:          satp_q <= wval;

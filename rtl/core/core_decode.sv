@@ -94,6 +94,8 @@ module core_decode (
       end
       7'b1100011: begin // BRANCH
         imm_o = imm_b; branch_o = 1'b1;
+        // the ALU compares rs1 with rs2 (core_alu: less-than from its adder)
+        alu_op_o = funct3[1] ? `ALU_SLTU : `ALU_SLT;
         illegal_o = (funct3 == 3'b010) || (funct3 == 3'b011);
       end
       7'b0000011: begin // LOAD: lb lh lw lbu lhu

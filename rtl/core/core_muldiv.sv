@@ -7,9 +7,9 @@
 //  * FastMul=1 (default): multiplies complete combinationally (done_o = 1 at once; the
 //    64-bit product maps onto DSP blocks).
 //  * FastMul=0 (small FPGAs without enough DSPs): multiplies use the divider's registers and
-//    take 34 cycles like a divide: one shift-add step per cycle on the sign- or zero-extended
-//    multiplicand, the last step subtracting for a signed multiplier (its bit 31 weighs
-//    -2^31). No DSP blocks.
+//    take 34 cycles like a divide: one shift-add step per cycle (multiplier a, multiplicand b
+//    sign- or zero-extended), the last step subtracting for a signed multiplier (its bit 31
+//    weighs -2^31), on the divider's adder. No DSP blocks.
 //  * Divides take 34 cycles from the first start cycle (load, 32 radix-2 restoring steps on
 //    magnitudes, then the result; one negator makes the dividend's magnitude at the load
 //    and the result's sign, and a negative divisor is added rather than negated); done_o rises in the last cycle, with result_o valid in
@@ -43,7 +43,7 @@ module core_muldiv #(
 
   // ---- the iterative datapath: hi_q:lo_q ----
   // divide:   hi_q[31:0] remainder, lo_q dividend shifting out / quotient shifting in
-  // multiply: hi_q (33 bits, signed) upper partial product, lo_q multiplier shifting out /
+  // multiply: hi_q (33 bits, signed) upper partial product, lo_q multiplier (a) shifting out /
   //           low product bits shifting in
   logic        busy_q;
   logic [5:0]  count_q;
@@ -60,19 +60,29 @@ module core_muldiv #(
   assign neg_en = busy_q ? div_neg : neg_a;
   assign negd   = neg_en ? -neg_in : neg_in;
 
-  // remainder - |b|: adds b when b is negative (signed), subtracts it otherwise
-  logic [32:0] rem_shift, rem_sub;
-  assign rem_shift = {hi_q[31:0], lo_q[31]};
-  assign rem_sub   = rem_shift + ({neg_b, b_i} ^ {33{!neg_b}}) + {32'd0, !neg_b};
-
-  logic [32:0] mcand;                 // sign- or zero-extended multiplicand
-  logic [33:0] mul_sum;
+  // One adder serves the divide step and the iterative multiply step (never both at once):
+  //  * divide:   remainder - |b| = {hi_q[31:0], lo_q[31]} + (b, or ~b + 1 when b >= 0)
+  //              (bits 32:0; adds b when b is negative, subtracts it otherwise)
+  //  * multiply: hi_q + (lo_q[0] ? multiplicand : 0), the multiplier a shifting out of lo_q and
+  //              the multiplicand b sign- or zero-extended; the last step of a signed
+  //              multiplier subtracts (its bit 31 weighs -2^31)
+  logic        mul_it;                // an iterative multiply (FastMul = 0)
   logic        mul_last_neg;          // last step of a signed multiplier: subtract
-  assign mcand        = {a_sgn, a_i};
-  assign mul_last_neg = count_q == 6'd31 && b_sgn;
-  assign mul_sum = {hi_q[32], hi_q}
-                 + (({mcand[32], mcand} ^ {34{mul_last_neg}}) & {34{lo_q[0]}})
-                 + {33'd0, lo_q[0] && mul_last_neg};
+  logic        add_ext, add_inv, add_en;
+  logic [33:0] add_a, add_b, add_sum;
+  logic [32:0] rem_shift, rem_sub;
+  logic [33:0] mul_sum;
+  assign mul_it       = !fn_i[2] && FastMul == 0;
+  assign mul_last_neg = count_q == 6'd31 && a_sgn;
+  assign add_ext   = mul_it ? b_sgn : neg_b;
+  assign add_inv   = mul_it ? mul_last_neg : !neg_b;
+  assign add_en    = mul_it ? lo_q[0] : 1'b1;
+  assign rem_shift = {hi_q[31:0], lo_q[31]};
+  assign add_a     = mul_it ? {hi_q[32], hi_q} : {1'b0, rem_shift};
+  assign add_b     = ({add_ext, add_ext, b_i} ^ {34{add_inv}}) & {34{add_en}};
+  assign add_sum   = add_a + add_b + {33'd0, add_en && add_inv};
+  assign rem_sub   = add_sum[32:0];
+  assign mul_sum   = add_sum;
 
   always_ff @(posedge clk_i) begin
     if (!rst_ni || kill_i) begin
@@ -84,7 +94,7 @@ module core_muldiv #(
       busy_q  <= 1'b1;
       count_q <= 6'd0;
       hi_q    <= 33'd0;
-      lo_q    <= fn_i[2] ? negd : b_i;
+      lo_q    <= fn_i[2] ? negd : a_i;      // dividend magnitude / multiplier
     end else if (busy_q) begin
       if (count_q == 6'd32) begin
         busy_q <= 1'b0;

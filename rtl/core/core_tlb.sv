@@ -12,7 +12,7 @@
 //   both                                       : non-global entries of that ASID mapping the address
 // satp writes flush nothing: entries carry their ASID.
 module core_tlb #(
-  parameter int Entries = 16                  // power of two, >= 2
+  parameter int Entries = 16                  // power of two (1: one entry, no replacement)
 ) (
   input  logic        clk_i,
   input  logic        rst_ni,
@@ -38,7 +38,10 @@ module core_tlb #(
   input  logic [31:12] flush_vaddr_i,
   input  logic [8:0]  flush_asid_val_i
 );
-  localparam int IdxBits = $clog2(Entries);
+  // Entries = 1 keeps one index bit and one pseudo-LRU bit that are never used (the index
+  // is always 0), so that the vectors below keep a legal width.
+  localparam int IdxBits  = (Entries > 1) ? $clog2(Entries) : 1;
+  localparam int PlruBits = (Entries > 1) ? Entries - 1 : 1;
 
   logic [Entries-1:0] valid_q;
   logic [19:0] vpn_q   [0:Entries-1];
@@ -87,17 +90,17 @@ module core_tlb #(
   assign flags_o = sel_flags;
 
   // ---- tree pseudo-LRU: node n has children 2n+1, 2n+2; bit 0 = go left next time ----
-  logic [Entries-2:0] plru_q;
+  logic [PlruBits-1:0] plru_q;
 
-  function automatic logic [IdxBits-1:0] plru_victim(input logic [Entries-2:0] t);
+  function automatic logic [IdxBits-1:0] plru_victim(input logic [PlruBits-1:0] t);
     int n;
     n = 0;
     for (int l = 0; l < IdxBits; l++) n = 2 * n + 1 + (t[n] ? 1 : 0);
-    plru_victim = IdxBits'(n - (Entries - 1));
+    plru_victim = (Entries > 1) ? IdxBits'(n - (Entries - 1)) : '0;
   endfunction
 
-  function automatic logic [Entries-2:0] plru_touch(input logic [Entries-2:0] t,
-                                                    input logic [IdxBits-1:0] idx);
+  function automatic logic [PlruBits-1:0] plru_touch(input logic [PlruBits-1:0] t,
+                                                     input logic [IdxBits-1:0] idx);
     int n;
     plru_touch = t;
     n = 0;

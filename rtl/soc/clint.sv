@@ -3,6 +3,8 @@
 // 32-bit registers with byte-lane writes; mtime and mtimecmp are 64-bit pairs. mtime counts
 // once every MtimeDiv cycles. Outputs: msip_o = msip bit 0, mtip_o = (mtime >= mtimecmp).
 // mtimecmp resets to all ones (no timer interrupt until software programs it).
+// Area: mtimecmp is stored inverted, so that mtime >= mtimecmp is the carry out of
+// mtime + ~mtimecmp + 1, one carry chain without a row of inverters in front of it.
 // Bus: req/we/be/addr/wdata in cycle t, rdata in cycle t+1.
 `include "arch.vh"
 
@@ -22,7 +24,7 @@ module clint #(
   output logic [63:0] mtime_o
 );
   logic        msip_q;
-  logic [63:0] mtimecmp_q, mtime_q;
+  logic [63:0] mtimecmp_n_q, mtime_q;   // mtimecmp_n_q = ~mtimecmp
   localparam int DivBits = (MtimeDiv > 1) ? $clog2(MtimeDiv) : 1;
   logic [DivBits-1:0] div_q;          // prescaler: only as wide as MtimeDiv needs
 
@@ -40,7 +42,7 @@ module clint #(
   always_ff @(posedge clk_i) begin
     if (!rst_ni) begin
       msip_q <= 1'b0;
-      mtimecmp_q <= '1;
+      mtimecmp_n_q <= '0;
       mtime_q <= 64'd0;
       div_q <= '0;
       rdata_o <= 32'd0;
@@ -50,8 +52,8 @@ module clint #(
       if (req_i && we_i) begin
         case (word)
           16'(`CLINT_MSIP):         msip_q <= be_i[0] ? wdata_i[0] : msip_q;
-          16'(`CLINT_MTIMECMP):     mtimecmp_q[31:0]  <= merge(mtimecmp_q[31:0], wdata_i, be_i);
-          16'(`CLINT_MTIMECMP + 4): mtimecmp_q[63:32] <= merge(mtimecmp_q[63:32], wdata_i, be_i);
+          16'(`CLINT_MTIMECMP):     mtimecmp_n_q[31:0]  <= merge(mtimecmp_n_q[31:0], ~wdata_i, be_i);
+          16'(`CLINT_MTIMECMP + 4): mtimecmp_n_q[63:32] <= merge(mtimecmp_n_q[63:32], ~wdata_i, be_i);
           16'(`CLINT_MTIME):        mtime_q[31:0]     <= merge(mtime_q[31:0], wdata_i, be_i);
           16'(`CLINT_MTIME + 4):    mtime_q[63:32]    <= merge(mtime_q[63:32], wdata_i, be_i);
           default: ;
@@ -60,8 +62,8 @@ module clint #(
       if (req_i && !we_i) begin
         case (word)
           16'(`CLINT_MSIP):         rdata_o <= {31'd0, msip_q};
-          16'(`CLINT_MTIMECMP):     rdata_o <= mtimecmp_q[31:0];
-          16'(`CLINT_MTIMECMP + 4): rdata_o <= mtimecmp_q[63:32];
+          16'(`CLINT_MTIMECMP):     rdata_o <= ~mtimecmp_n_q[31:0];
+          16'(`CLINT_MTIMECMP + 4): rdata_o <= ~mtimecmp_n_q[63:32];
           16'(`CLINT_MTIME):        rdata_o <= mtime_q[31:0];
           16'(`CLINT_MTIME + 4):    rdata_o <= mtime_q[63:32];
           default:                  rdata_o <= 32'd0;
@@ -71,6 +73,11 @@ module clint #(
   end
 
   assign msip_o  = msip_q;
-  assign mtip_o  = (mtime_q >= mtimecmp_q);
+  // {mtime, 1} + {~mtimecmp, 1}: bit 0 carries the +1; bit 65 is the carry out = (mtime >= mtimecmp)
+  logic [65:0] cmp_sum;
+  assign cmp_sum = {1'b0, mtime_q, 1'b1} + {1'b0, mtimecmp_n_q, 1'b1};
+  assign mtip_o  = cmp_sum[65];
+  logic unused_sum;
+  assign unused_sum = ^cmp_sum[64:0];
   assign mtime_o = mtime_q;
 endmodule

@@ -81,11 +81,26 @@ module soc #(
   );
 
   // ---------------------------------------------------------------- data bus decode
+  // The device regions are powers of two in size and aligned to it (arch.tbl), so each is
+  // selected by comparing the address bits above its size: no adders or magnitude
+  // comparators. The same holds for the RAM when RamBytes is a power of two dividing
+  // RAM_BASE (every configuration; another size falls back to a range compare).
+  localparam bit RamPow2 = ((RamBytes & (RamBytes - 1)) == 0) && ((`RAM_BASE % RamBytes) == 0);
   logic sel_ram, sel_uart, sel_clint, sel_fin;
-  assign sel_ram   = (dbus_addr >= `RAM_BASE) && ((dbus_addr - `RAM_BASE) < RamBytes);
-  assign sel_uart  = (dbus_addr >= `UART_BASE) && (dbus_addr < `UART_BASE + `UART_SIZE);
-  assign sel_clint = (dbus_addr >= `CLINT_BASE) && (dbus_addr < `CLINT_BASE + `CLINT_SIZE);
-  assign sel_fin   = (dbus_addr >= `FINISHER_BASE) && (dbus_addr < `FINISHER_BASE + `FINISHER_SIZE);
+  logic [31:0] ram_off_d, ram_off_i;     // byte offsets of the data and fetch addresses
+  if (RamPow2) begin : g_ram_mask
+    localparam logic [31:0] RamMask = 32'(RamBytes) - 32'd1;
+    assign sel_ram   = (dbus_addr & ~RamMask) == `RAM_BASE;
+    assign ram_off_d = dbus_addr & RamMask;
+    assign ram_off_i = ibus_addr & RamMask;
+  end else begin : g_ram_range
+    assign sel_ram   = (dbus_addr >= `RAM_BASE) && ((dbus_addr - `RAM_BASE) < RamBytes);
+    assign ram_off_d = dbus_addr - `RAM_BASE;
+    assign ram_off_i = ibus_addr - `RAM_BASE;
+  end
+  assign sel_uart  = (dbus_addr & ~(`UART_SIZE - 32'd1)) == `UART_BASE;
+  assign sel_clint = (dbus_addr & ~(`CLINT_SIZE - 32'd1)) == `CLINT_BASE;
+  assign sel_fin   = (dbus_addr & ~(`FINISHER_SIZE - 32'd1)) == `FINISHER_BASE;
 
   typedef enum logic [1:0] {RSP_RAM, RSP_UART, RSP_CLINT, RSP_NONE} rsp_e;
   rsp_e rsp_q;
@@ -117,10 +132,10 @@ module soc #(
   // The RAM grants both buses (data wins when it has one port); devices never wait.
   ram #(.Bytes(RamBytes), .Ports(RamPorts), .InitFile(RamInitFile)) u_ram (
     .clk_i, .rst_ni,
-    .a_req_i(ibus_req), .a_addr_i(ibus_addr - `RAM_BASE), .a_gnt_o(ibus_gnt),
+    .a_req_i(ibus_req), .a_addr_i(ram_off_i), .a_gnt_o(ibus_gnt),
     .a_rdata_o(ibus_rdata),
     .b_req_i(dbus_req && sel_ram), .b_we_i(dbus_we), .b_be_i(dbus_be),
-    .b_addr_i(dbus_addr - `RAM_BASE), .b_wdata_i(dbus_wdata), .b_gnt_o(dbus_gnt),
+    .b_addr_i(ram_off_d), .b_wdata_i(dbus_wdata), .b_gnt_o(dbus_gnt),
     .b_rdata_o(ram_rdata)
   );
 

@@ -3,11 +3,16 @@
 //
 // Storage: Words/16384 banks of two SB_SPRAM256KA (16K x 16 each, side by side for 32 bits;
 // 4 blocks = 128 KiB). Byte enables become the SPRAM's nibble write masks.
-// SPRAM has no initial contents in the bitstream, so the program image (InitFile, $readmemh,
-// `CFG_PROGRAM_WORDS words from config.vh) sits in a ROM in block RAM (EBR, 1 KiB per two
-// SB_RAM40_4K) and is copied into SPRAM after every reset, one word per cycle; ready_o stays
-// low meanwhile, which holds the core's first fetch (the bus grant is low). A reset (the
+// SPRAM has no initial contents in the bitstream, so the program image sits in a ROM in
+// block RAM (EBR, 1 KiB per two SB_RAM40_4K) and is copied into SPRAM after every reset; ready_o
+// stays low meanwhile, which holds the core's first fetch (the bus grant is low). A reset (the
 // user button) therefore also restores the program's initial data.
+// The ROM is byte-wide, `CFG_PROGRAM_WORDS * 4 bytes, kept as four 2-bit lanes (one
+// $readmemh file each, `CFG_PROGRAM_LANE0_HEX ..) so that each lane maps onto 2048 x 2 EBR
+// (5 rows for 10 KiB): the read multiplexer across the rows is 8 bits x 5 inputs, where a
+// word-wide ROM (256 x 16 EBR) needed 32 x 9 and a byte-wide one (512 x 8 EBR) 8 x 17.
+// The copier writes one byte per cycle through the SPRAM's nibble write masks: 4 cycles per
+// word, 0.4 ms for the 8.4 KiB demo at 20 MHz.
 // Timing as rtl/soc/ram_sp.sv: data in the cycle after a request; after a write the read data
 // is undefined (the core never reads it).
 `default_nettype none
@@ -15,7 +20,8 @@
 
 module ram_sp #(
   parameter int Words    = 32768,          // 16384 or 32768 (64 or 128 KiB)
-  parameter     InitFile = `CFG_PROGRAM_HEX   // the soc passes the same file
+  parameter     InitFile = `CFG_PROGRAM_HEX         // the word image (the soc passes it); the
+                                                    // ROM reads the same image in 2-bit lanes
 ) (
   input  wire logic                     clk_i,
   input  wire logic                     rst_ni,
@@ -29,34 +35,40 @@ module ram_sp #(
 );
   localparam int Banks     = Words / 16384;
   localparam int AW        = $clog2(Words);
-  localparam int BootWords = `CFG_PROGRAM_WORDS;
-  localparam int BW        = $clog2(BootWords + 1);
+  localparam int BootBytes = 4 * `CFG_PROGRAM_WORDS;
+  localparam int BB        = AW + 2;       // byte index within the RAM
 
   // ------------------------------------------------------------------ boot image ROM and copier
-  logic [31:0]   rom [0:BootWords-1];
-  initial $readmemh(InitFile, rom);
+  logic [1:0] rom0 [0:BootBytes-1];
+  logic [1:0] rom1 [0:BootBytes-1];
+  logic [1:0] rom2 [0:BootBytes-1];
+  logic [1:0] rom3 [0:BootBytes-1];
+  initial begin
+    $readmemh(`CFG_PROGRAM_LANE0_HEX, rom0);
+    $readmemh(`CFG_PROGRAM_LANE1_HEX, rom1);
+    $readmemh(`CFG_PROGRAM_LANE2_HEX, rom2);
+    $readmemh(`CFG_PROGRAM_LANE3_HEX, rom3);
+  end
 
-  logic [BW-1:0] rd_n_q;                   // next ROM word to read
-  logic [BW-1:0] wr_n_q;                   // SPRAM word written this cycle (when wr_q)
-  logic          wr_q, done_q;
-  logic [31:0]   rom_q;
+  // Cycle k after reset writes byte k (cnt_q = k) from rom_q, which was read at the previous
+  // edge with address k (during reset: 0, afterwards cnt_q + 1).
+  logic [BB-1:0] cnt_q, cnt_next, rd_addr;
+  logic          done_q;
+  logic [7:0]    rom_q;
+  assign cnt_next = cnt_q + 1'b1;
+  assign rd_addr  = rst_ni ? cnt_next : '0;
 
   always_ff @(posedge clk_i) begin
-    rom_q <= rom[rd_n_q];
+    rom_q <= {rom3[rd_addr], rom2[rd_addr], rom1[rd_addr], rom0[rd_addr]};
   end
 
   always_ff @(posedge clk_i) begin
     if (!rst_ni) begin
-      rd_n_q <= '0;
-      wr_n_q <= '0;
-      wr_q   <= 1'b0;
-      done_q <= 1'b0;
+      cnt_q  <= '0;
+      done_q <= (BootBytes == 0);
     end else if (!done_q) begin
-      // cycle n reads ROM word n; cycle n+1 writes it into SPRAM
-      wr_q   <= (rd_n_q != BW'(BootWords));
-      wr_n_q <= rd_n_q;
-      if (rd_n_q != BW'(BootWords)) rd_n_q <= rd_n_q + 1'b1;
-      if (wr_q && wr_n_q == BW'(BootWords - 1)) done_q <= 1'b1;
+      cnt_q <= cnt_next;
+      if (cnt_q == BB'(BootBytes - 1)) done_q <= 1'b1;
     end
   end
   assign ready_o = done_q;
@@ -68,8 +80,8 @@ module ram_sp #(
   logic [31:0]   s_wdata;
   always_comb begin
     if (!done_q) begin
-      s_req = wr_q; s_we = 1'b1; s_be = 4'b1111;
-      s_idx = AW'(wr_n_q); s_wdata = rom_q;
+      s_req = 1'b1; s_we = 1'b1; s_be = 4'b0001 << cnt_q[1:0];
+      s_idx = cnt_q[BB-1:2]; s_wdata = {4{rom_q}};
     end else begin
       s_req = req_i; s_we = we_i; s_be = be_i; s_idx = idx_i; s_wdata = wdata_i;
     end

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # config.sh OUT ARCH INPUT_MHZ PLL RAM_BYTES RAM_PORTS PMP HPM ITLB DTLB BTB [FAST_MUL [MEM_ADDR_REG]]
 # Writes (to stdout) the config.vh of a board build in OUT: the clock (from OUT/pll.v when
-# PLL is non-empty: the frequency the PLL really gives), the program image (OUT/program.hex
-# and its word count OUT/program.hex.words) and the SoC parameters. MtimeDiv makes mtime
+# PLL is non-empty: the frequency the PLL really gives), the program image (OUT/program.hex,
+# OUT/program.lane0..3.hex and the word count OUT/program.hex.words) and the SoC parameters. MtimeDiv makes mtime
 # tick at about 1 MHz.
 set -euo pipefail
 out=$1 arch=$2 in_mhz=$3 pll=$4 ram_bytes=$5 ram_ports=$6 pmp=$7 hpm=$8 itlb=$9 dtlb=${10} btb=${11} fast_mul=${12:-1} memreg=${13:-0}
@@ -27,6 +27,10 @@ cat <<VH
 \`define CFG_MTIME_DIV     $div
 ${pll:+\`define CFG_PLL}
 \`define CFG_PROGRAM_HEX   "$out/program.hex"
+\`define CFG_PROGRAM_LANE0_HEX "$out/program.lane0.hex"
+\`define CFG_PROGRAM_LANE1_HEX "$out/program.lane1.hex"
+\`define CFG_PROGRAM_LANE2_HEX "$out/program.lane2.hex"
+\`define CFG_PROGRAM_LANE3_HEX "$out/program.lane3.hex"
 \`define CFG_PROGRAM_WORDS $words
 \`define CFG_RAM_BYTES     $ram_bytes
 \`define CFG_RAM_PORTS     $ram_ports

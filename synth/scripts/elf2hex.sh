@@ -2,8 +2,9 @@
 # elf2hex.sh ELF OUT.hex MAX_BYTES : the RAM image of a program for $readmemh.
 # The loadable bytes (objcopy -O binary: code, constants and initialised data; .bss and the
 # stack are NOLOAD and are cleared/used at run time) must start at the RAM base, the reset
-# PC, and fit in MAX_BYTES. Writes one 32-bit little-endian word per line (8 hex digits);
-# prints the number of words.
+# PC, and fit in MAX_BYTES. Writes one 32-bit little-endian word per line (8 hex digits) to
+# OUT.hex and the same image in 2-bit lanes to OUT.lane0.hex .. OUT.lane3.hex (one digit 0-3
+# per byte: the iCE40 boot ROM's); prints the number of words.
 set -euo pipefail
 elf=$1 out=$2 max=$3
 cross=${CROSS:-riscv64-unknown-elf-}
@@ -37,4 +38,7 @@ truncate -s $(( (bytes + 3) / 4 * 4 )) "$tmp"
 # od prints words in the host's byte order; the image is little-endian like the host
 [[ $(printf '\x01\x00' | od -An -tx2 | tr -d ' ') == 0001 ]] || { echo "elf2hex: big-endian host" >&2; exit 1; }
 od -An -v -tx4 -w4 "$tmp" | tr -d ' ' > "$out"
+# and as four files of 2-bit lanes (OUT.lane0.hex: bits 1:0 of every byte, ... lane3: 7:6)
+od -An -v -tu1 -w1 "$tmp" | awk -v p="${out%.hex}" '{ v = $1 + 0
+  for (k = 0; k < 4; k++) { print int(v / 4 ^ k) % 4 > (p ".lane" k ".hex") } }'
 wc -l < "$out"

@@ -6,8 +6,9 @@ Usage: report.py DIR            write the report of the build in DIR (build/synt
        report.py --check DIR    exit 1 (with the reason) when place and route failed, the
                                 design does not fit, or timing is not met at the clock asked
 Reads DIR/config.mk (the knobs), config.vh (the clock), yosys_stat.txt (whole SoC),
-nextpnr.log (utilisation, Fmax), pnr.done (ok/fail), ooc_core.txt, ooc_mmu.txt and
-ooc_modules.txt (out-of-context Yosys runs of the core, the MMU, and the core per module).
+nextpnr.log (utilisation, Fmax), pnr.done (ok/fail), soc_modules.txt (the whole board top
+per module, -noflatten), ooc_core.txt, ooc_mmu.txt and ooc_modules.txt (out-of-context Yosys
+runs of the core, the MMU, and the core per module).
 """
 import os
 import re
@@ -131,6 +132,9 @@ def main():
                "0: iterative, 34 cycles) |")
     if arch == "ice40":
         out.append(f"| ICE40_DSP | {cfg.get('ICE40_DSP', '?')} (1: multiplier on SB_MAC16) |")
+        opts = cfg.get("ICE40_SYNTH_OPTS", "").replace("+", " ")
+        out.append(f"| ICE40_SYNTH_OPTS | `synth_ice40 {opts}` |" if opts else
+                   "| ICE40_SYNTH_OPTS | (none) |")
     out.append("")
 
     # Whole SoC
@@ -170,15 +174,30 @@ def main():
         out.append("LUT4eq = LUT4 + 2 x CCU2C + 2 x TRELLIS_DPR16X4 (logic sites used).\n")
     out.append(f"Target ({board}): {TARGETS.get(board, '?')}.\n")
 
-    # Per module
+    # Per module, whole SoC
+    import io
+    import contextlib
+    text = read(os.path.join(d, "soc_modules.txt"))
+    if text:
+        out.append("## Per module (whole SoC, `" + ("synth_ice40" if arch == "ice40" else "synth_ecp5")
+                   + " -noflatten`)\n")
+        out.append("The board top synthesized without flattening: each module's own cells "
+                   "(submodules excluded). No optimisation crosses a module boundary and `core` "
+                   "keeps its retire-port registers, so the total exceeds the flat build's.\n")
+        buf = io.StringIO()
+        with contextlib.redirect_stdout(buf):
+            sys.argv = ["yosys_stat.py", os.path.join(d, "soc_modules.txt"), "--arch", arch,
+                        "--markdown"]
+            yosys_stat.main()
+        out.append(buf.getvalue())
+
+    # Per module, core
     text = read(os.path.join(d, "ooc_modules.txt"))
     if text:
         out.append("## Per module (core, `" + ("synth_ice40" if arch == "ice40" else "synth_ecp5")
                    + " -noflatten`)\n")
         out.append("Own logic of each module (submodules excluded) and its number of instances; "
                    "`core` includes the retire-port registers that a board build removes.\n")
-        import io
-        import contextlib
         buf = io.StringIO()
         with contextlib.redirect_stdout(buf):
             sys.argv = ["yosys_stat.py", os.path.join(d, "ooc_modules.txt"), "--arch", arch,

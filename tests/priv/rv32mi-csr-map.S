@@ -73,8 +73,9 @@ sweep:
         mv   s1, s11
 5:      mv   a0, s1
         mv   a1, s10
-        mv   a2, s8
-        mv   a3, s9
+        li   a2, COUNTEREN_MASK             /* the enables as stored (WARL) */
+        and  a3, s9, a2
+        and  a2, s8, a2
         call csr_legal
         la   t0, got
         add  t0, t0, s1

@@ -60,7 +60,7 @@ TEST_BEGIN
         CHECK_CSR(mip, BIT(IRQ_S_SOFT))
         WR(mip, 0, 0)
 
-        /* ---- trap vectors: bit 1 reads 0, mode 2 -> 0, mode 3 -> 1 ---- */
+        /* ---- trap vectors: bit 1 reads 0, mode 2 -> 0, mode 3 -> 1; vectored: bits 5:2 read 0 ---- */
         csrr s0, mtvec
         li   a0, 0xffffffff
         csrw mtvec, a0
@@ -75,32 +75,33 @@ TEST_BEGIN
         csrw mtvec, a0
         csrr a4, mtvec
         csrw mtvec, s0
-        CHECK_EQ(a1, 0xfffffffd)
+        CHECK_EQ(a1, 0xffffffc1)
         CHECK_EQ(a2, 0x12345678)
         CHECK_EQ(a3, 0x8765432c)
-        CHECK_EQ(a4, 0x8765432d)
+        CHECK_EQ(a4, 0x87654301)
         csrr s0, stvec
-        WR(stvec, 0xffffffff, 0xfffffffd)
+        WR(stvec, 0xffffffff, 0xffffffc1)
         WR(stvec, 0x8765432e, 0x8765432c)
         WR(stvec, 0x00000103, 0x00000101)
+        WR(stvec, 0x0000013d, 0x00000101)
         csrw stvec, s0
 
-        /* ---- epc: bits 1:0 read 0; cause, tval, scratch: all bits ---- */
+        /* ---- epc: bits 1:0 read 0; cause: interrupt bit and code 3:0; tval, scratch: all ---- */
         WR(mepc, 0xffffffff, 0xfffffffc)
         WR(mepc, 0x80000003, 0x80000000)
         WR(sepc, 0xffffffff, 0xfffffffc)
         WR(sepc, 0x12345676, 0x12345674)
-        WR(mcause, 0xffffffff, 0xffffffff)
-        WR(mcause, 0x7ffffff0, 0x7ffffff0)
-        WR(scause, 0x8000abcd, 0x8000abcd)
+        WR(mcause, 0xffffffff, 0x8000000f)
+        WR(mcause, 0x7ffffff5, 0x00000005)
+        WR(scause, 0x8000abcd, 0x8000000d)
         WR(mtval, 0xa5a5a5a5, 0xa5a5a5a5)
         WR(stval, 0x5a5a5a5a, 0x5a5a5a5a)
 
         /* ---- counters enables, envcfg, satp ---- */
-        WR(mcounteren, 0xffffffff, 0xffffffff)
-        WR(mcounteren, 0xa5a5a5a5, 0xa5a5a5a5)
+        WR(mcounteren, 0xffffffff, COUNTEREN_MASK)
+        WR(mcounteren, 0xa5a5a5a5, 0xa5a5a5a5 & COUNTEREN_MASK)
         WR(mcounteren, 0, 0)
-        WR(scounteren, 0xffffffff, 0xffffffff)
+        WR(scounteren, 0xffffffff, COUNTEREN_MASK)
         WR(scounteren, 0, 0)
         WR(mcountinhibit, 0xffffffff, 0x7fd)
         WR(mcountinhibit, 0, 0)
