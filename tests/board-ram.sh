@@ -10,9 +10,9 @@
 # For each size the three outputs and exit codes must be identical. Then:
 #   128 KiB  the M layer, the image and mem_map fill the RAM: a panic naming the sizes
 #            (exit 0x70), not a hang
-#   256 KiB  the shell runs the whole script and exits 0 with no frame leaked; pager, segv
-#            and mmdemo work; a spawn or fault that finds no frame is refused with a
-#            message (iso's children need more: see the 288 KiB case)
+#   256 KiB  the shell runs the script without iso (its two children do not both fit, and
+#            which one is refused depends on timer preemption, so the platforms would
+#            differ) and exits 0 with no frame leaked; pager, segv and mmdemo work
 #   288 KiB  the smallest size (in 32 KiB steps) that runs the whole demo: every WANT
 #            matches and the output is the 16 MiB one except the memory figures
 #   16 MiB   every WANT matches (the reference for the 288 KiB comparison)
@@ -30,8 +30,8 @@ fail=0
 
 bad() { echo "board-ram: $*"; fail=1; }
 
-run_all() {   # run_all KIB VSIM: the demo on the three platforms; sets rc_iss rc_qemu rc_vsim
-  local kib=$1 vsim=$2 d=$out/$1k
+run_all() {   # run_all KIB VSIM [SCRIPT]: the demo on the three platforms; sets rc_iss rc_qemu rc_vsim
+  local kib=$1 vsim=$2 d=$out/$1k script=${3:-$script}
   mkdir -p "$d"
   timeout 120 "$BUILD/iss" --quiet --ram-size $((kib * 1024)) --max-instructions 100000000 \
     "$elf" < "$script" > "$d/iss.out" 2> "$d/iss.err"
@@ -66,8 +66,11 @@ run_all 128 "$BUILD/vsim-ram128k"
 grep -q '^panic: memory: RAM 128 KiB too small: ' "$out/128k/iss.out" \
   || bad "128 KiB: no 'panic: memory: RAM 128 KiB too small' line"
 
-# ---- 256 KiB: the shell runs the script; what does not fit is refused cleanly ----
-run_all 256 "$BUILD/vsim-ram256k"
+# ---- 256 KiB: the shell runs the script without `iso`, whose two children, alive at the
+# same time, do not both fit: which one runs out of memory depends on where the timer
+# preempts them, which differs between the platforms ----
+grep -v '^iso' "$script" > "$out/script-256k"
+run_all 256 "$BUILD/vsim-ram256k" "$out/script-256k"
 [[ $rc_iss == 0 ]] || bad "256 KiB: build/iss exit $rc_iss, expected 0 (the shell's status, no leak)"
 for w in 'pager: read 2 pages of .data \(sum 3\)' 'sh: \[pid [0-9]+\] segv: killed by SIGSEGV' \
          'mmdemo: killed by SIGSEGV' '^init exited \(status 0\)'; do
@@ -88,9 +91,8 @@ if ! cmp -s <(mask_memory "$out/288k/iss.out") <(mask_memory "$out/16384k/iss.ou
 fi
 
 if [[ $fail == 0 ]]; then
-  iso=$(grep -c 'out of memory' "$out/256k/iss.out")
   echo "board-ram: $(basename "$elf") on iss, QEMU and vsim --cosim: 128 KiB refused with a panic;" \
-       "256 KiB runs the script ($iso spawn(s)/fault(s) refused for lack of memory);" \
+       "256 KiB runs the script without iso;" \
        "288 KiB and 16 MiB run the whole demo, the same output"
 fi
 exit $fail
