@@ -19,7 +19,8 @@
 # BTB_ENTRIES, FAST_MUL (1: one-cycle multiplier on DSP blocks, 0: iterative, 34 cycles),
 # MEM_ADDR_REG (1: loads/stores register their address for a cycle before the TLB/bus — the
 # core's MemAddrReg, +Fmax, +CPI; both boards 1), ULX3S_DEVICE=12F|25F|45F|85F,
-# ICE40_DSP=1 (let Yosys map multipliers onto SB_MAC16), NEXTPNR_SEED.
+# ICE40_DSP=1 (let Yosys map multipliers onto SB_MAC16), NEXTPNR_SEED; ULX3S only:
+# RAM_BYTES, RAM_PORTS=1|2 and KERNEL=1 (the kernel's board image in 320 KiB of one-port RAM).
 
 SYNTH_DIR    := $(TOP)/synth
 SYNTH_OUT     = $(BUILD)/synth/$(BOARD)
@@ -76,11 +77,27 @@ DTLB_ENTRIES   ?= 2
 BTB_ENTRIES    ?= 0
 FAST_MUL       ?= 1
 MEM_ADDR_REG   ?= 1
-# RAM: two-port block RAM sized to the device. Yosys 0.23 maps the two-port RAM onto one
-# DP16KD per KiB (it keeps a copy per read port), so: 85F (208 DP16KD) 128 KiB,
-# 45F (108) 64 KiB, 12F/25F (56) 32 KiB (the demo needs 64 KiB: use PROGRAM=... hello).
-SYNTH_RAM_BYTES := $(if $(filter 85F,$(ULX3S_DEVICE)),131072,$(if $(filter 45F,$(ULX3S_DEVICE)),65536,32768))
-SYNTH_RAM_PORTS := 2
+# RAM (RAM_BYTES, RAM_PORTS): block RAM with the program image as initial contents.
+# RAM_PORTS=2 (default): two-port RAM; Yosys 0.23 keeps a copy per read port, one DP16KD
+# per KiB. RAM_PORTS=1: one port shared by fetch and data through the SoC's arbiter (data
+# wins, the fetch waits; as on the iCEBreaker), 2 KiB per DP16KD. Default RAM_BYTES: 85F
+# (208 DP16KD) 128 KiB, 45F (108) 64 KiB, 12F/25F (56) 32 KiB, twice that with RAM_PORTS=1.
+# KERNEL=1: the kernel's board image (build/firmware/kernel-board.elf; its demo needs 288 KiB)
+# in 320 KiB of one-port RAM (160 DP16KD: 85F only).
+ifeq ($(KERNEL),1)
+PROGRAM        := $(BUILD)/firmware/kernel-board.elf
+RAM_BYTES      ?= 327680
+RAM_PORTS      ?= 1
+endif
+RAM_PORTS      ?= 2
+SYNTH_DP16KD   := $(if $(filter 85F,$(ULX3S_DEVICE)),208,$(if $(filter 45F,$(ULX3S_DEVICE)),108,56))
+SYNTH_RAM_KIB_PER_BLOCK := $(if $(filter 1,$(RAM_PORTS)),2,1)
+RAM_BYTES      ?= $(shell echo $$(( $(SYNTH_RAM_KIB_PER_BLOCK) * $(if $(filter 85F,$(ULX3S_DEVICE)),131072,$(if $(filter 45F,$(ULX3S_DEVICE)),65536,32768)) )))
+# DP16KD left for the rest of the SoC: register file, UART FIFO, BTB (2 with BTB_ENTRIES 64)
+SYNTH_BRAM_OTHER := 8
+SYNTH_RAM_BYTES := $(RAM_BYTES)
+SYNTH_RAM_PORTS := $(RAM_PORTS)
+SYNTH_RAM_BLOCKS = $(shell echo $$(( ($(SYNTH_RAM_BYTES) + $(SYNTH_RAM_KIB_PER_BLOCK) * 1024 - 1) / ($(SYNTH_RAM_KIB_PER_BLOCK) * 1024) )))
 SYNTH_INPUT_MHZ := 25
 SYNTH_IMAGE_MAX  = $(SYNTH_RAM_BYTES)
 SYNTH_TOP      := ulx3s_top
@@ -109,6 +126,17 @@ synth-deps:
 ifneq ($(filter synth synth-yosys,$(MAKECMDGOALS)),)
 ifeq ($(SYNTH_ARCH),)
 $(error synth: BOARD must be icebreaker or ulx3s (got '$(BOARD)'))
+endif
+ifeq ($(SYNTH_ARCH),ecp5)
+ifeq ($(filter 1 2,$(RAM_PORTS)),)
+$(error synth: RAM_PORTS must be 1 or 2 (got '$(RAM_PORTS)'))
+endif
+ifneq ($(shell echo $$(( $(RAM_BYTES) > 0 && $(RAM_BYTES) % 1024 == 0 )) 2>/dev/null),1)
+$(error synth: RAM_BYTES must be a positive multiple of 1024 (got '$(RAM_BYTES)'))
+endif
+ifneq ($(shell echo $$(( $(SYNTH_RAM_BLOCKS) + $(SYNTH_BRAM_OTHER) <= $(SYNTH_DP16KD) ))),1)
+$(error synth: RAM_BYTES=$(RAM_BYTES) with RAM_PORTS=$(RAM_PORTS) needs $(SYNTH_RAM_BLOCKS) DP16KD ($(SYNTH_RAM_KIB_PER_BLOCK) KiB each) + $(SYNTH_BRAM_OTHER) for the rest of the SoC; the $(ULX3S_DEVICE) has $(SYNTH_DP16KD) (at most $(shell echo $$(( ($(SYNTH_DP16KD) - $(SYNTH_BRAM_OTHER)) * $(SYNTH_RAM_KIB_PER_BLOCK) * 1024 ))) bytes$(if $(filter 2,$(RAM_PORTS)),; RAM_PORTS=1 holds twice as much)))
+endif
 endif
 endif
 
@@ -287,6 +315,14 @@ BOARDSIM_OUT   := $(BUILD)/board-sim/$(BOARD)
 BOARDSIM_GFLAGS = -GPmpEntries=$(PMP_ENTRIES) -GHpmCounters=$(HPM_COUNTERS) \
   -GItlbEntries=$(ITLB_ENTRIES) -GDtlbEntries=$(DTLB_ENTRIES) -GBtbEntries=$(BTB_ENTRIES) \
   -GFastMul=$(FAST_MUL)
+# `make board-sim BOARD=ulx3s KERNEL=1`: build/vsim-ulx3s-kernel, the configuration of the
+# KERNEL=1 bitstream: also its MemAddrReg and RAM (RAM_BYTES, RAM_PORTS=1: one port shared by
+# fetch and data). Run the kernel's demo on it:
+#   build/vsim-ulx3s-kernel --cosim build/firmware/kernel-board.elf < sw/user/demo.sh
+ifeq ($(KERNEL)$(BOARD),1ulx3s)
+BOARDSIM_VSIM  := $(BUILD)/vsim-$(BOARD)-kernel
+BOARDSIM_GFLAGS += -GMemAddrReg=$(MEM_ADDR_REG) -GRamBytes=$(SYNTH_RAM_BYTES) -GRamPorts=$(SYNTH_RAM_PORTS)
+endif
 BOARDSIM_ISA   := rv32ui-alu rv32ui-shift rv32ui-branch rv32ui-jump rv32ui-load rv32ui-store \
   rv32ui-hazard rv32ui-fence rv32ui-fencei rv32um-muldiv rv32um-ref rv32ua-amo rv32ua-lrsc
 BOARDSIM_VM    := vm-fault vm-perm vm-mega vm-pa vm-mprv vm-asid vm-sfence vm-restart vm-satp \

@@ -2,7 +2,7 @@
 //
 // All behaviour lives in C (tb/*.c); this module only makes the clock, holds
 // reset, counts cycles and retirements, and calls C when something happens:
-//   once at start   tb_init   (options, ELF load into u_soc.u_ram.mem)
+//   once at start   tb_init   (options, ELF load into the RAM array: tb_ram_write)
 //   per UART byte   tb_uart_tx
 //   every 1024 cycles (and back to back while input is buffered)  tb_poll
 //   per retirement  tb_retire   only with --commit-log or --cosim (lockstep check
@@ -30,7 +30,9 @@ module tb_top #(
   parameter int ItlbEntries = 16,
   parameter int DtlbEntries = 16,
   parameter int FastMul     = 1,
-  parameter int MemAddrReg = 0           // the core's (rtl/core/core.sv); build/vsim-memreg: 1
+  parameter int MemAddrReg = 0,          // the core's (rtl/core/core.sv); build/vsim-memreg: 1
+  parameter int RamPorts   = 2           // the SoC's RAM: 2 two-port, 1 one port shared by fetch
+                                         // and data (the boards'; synth/synth.mk board-sim)
 );
   localparam int unsigned RamWords = RamBytes / 4;
   localparam int unsigned IdxBits  = $clog2(RamWords);
@@ -74,12 +76,29 @@ module tb_top #(
   export "DPI-C" function tb_ram_write;
 
   function automatic int unsigned tb_ram_read(input int unsigned idx);
-    return u_soc.u_ram.mem[idx[IdxBits-1:0]];
+    return g_ram.rd(idx[IdxBits-1:0]);
   endfunction
 
   function automatic void tb_ram_write(input int unsigned idx, input int unsigned val);
-    u_soc.u_ram.mem[idx[IdxBits-1:0]] = val;
+    g_ram.wr(idx[IdxBits-1:0], val);
   endfunction
+
+  // the storage: the two-port array of ram.sv, or (RamPorts = 1) its single-port ram_sp's
+  if (RamPorts == 1) begin : g_ram
+    function automatic int unsigned rd(input logic [IdxBits-1:0] i);
+      return u_soc.u_ram.g_one_port.u_sp.mem[i];
+    endfunction
+    function automatic void wr(input logic [IdxBits-1:0] i, input int unsigned v);
+      u_soc.u_ram.g_one_port.u_sp.mem[i] = v;
+    endfunction
+  end else begin : g_ram
+    function automatic int unsigned rd(input logic [IdxBits-1:0] i);
+      return u_soc.u_ram.mem[i];
+    endfunction
+    function automatic void wr(input logic [IdxBits-1:0] i, input int unsigned v);
+      u_soc.u_ram.mem[i] = v;
+    endfunction
+  end
 
   // ---- clock and SoC ----
   logic clk = 1'b0;
@@ -107,7 +126,7 @@ module tb_top #(
   soc #(
     .RamBytes(RamBytes), .MtimeDiv(MtimeDiv), .PmpEntries(PmpEntries), .HpmCounters(HpmCounters),
     .BtbEntries(BtbEntries), .ItlbEntries(ItlbEntries), .DtlbEntries(DtlbEntries),
-    .FastMul(FastMul), .MemAddrReg(MemAddrReg)
+    .FastMul(FastMul), .MemAddrReg(MemAddrReg), .RamPorts(RamPorts)
   ) u_soc (
     .clk_i            (clk),
     .rst_ni           (rst_n),

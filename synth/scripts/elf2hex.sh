@@ -28,10 +28,20 @@ if (( bytes > max )); then
   echo "elf2hex: $elf: image is $bytes bytes, more than the $max bytes this board can preload" >&2
   exit 1
 fi
-# the program's whole footprint (up to _end: .bss and the stack) must fit the RAM too
+# the program's whole footprint (.bss and the stack up to _end) must fit the RAM too: the
+# physical end of the LOAD segments and _end, which a kernel links at a virtual address (then
+# it is translated through the segment below it: virtual -> physical load address)
 end=$("${cross}nm" "$elf" | awk '$3 == "_end" { print "0x" $1 }')
-if [[ -n $end && -n ${RAM_BYTES:-} ]] && (( end - ram_base > RAM_BYTES )); then
-  echo "elf2hex: $elf: needs $(( end - ram_base )) bytes of RAM up to _end; this build has $RAM_BYTES" >&2
+foot=0
+while read -r type _ vaddr paddr _ memsz _; do
+  [[ $type == LOAD ]] || continue
+  (( paddr + memsz - ram_base > foot )) && foot=$(( paddr + memsz - ram_base ))
+  if [[ -n $end ]] && (( end >= vaddr && end - vaddr < 0x1000000 )); then
+    (( end - vaddr + paddr - ram_base > foot )) && foot=$(( end - vaddr + paddr - ram_base ))
+  fi
+done < <("${cross}readelf" -lW "$elf")
+if [[ -n ${RAM_BYTES:-} ]] && (( foot > RAM_BYTES )); then
+  echo "elf2hex: $elf: needs $foot bytes of RAM (up to _end); this build has RAM_BYTES=$RAM_BYTES" >&2
   exit 1
 fi
 truncate -s $(( (bytes + 3) / 4 * 4 )) "$tmp"
