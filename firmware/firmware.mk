@@ -114,9 +114,14 @@ $(eval $(call fw_kernel,$(FW_ELF_BOARD),$(FW_IMAGES_BOARD)))
 # a tests/run.sh gate
 BOARD_RAM_VSIMS := $(addprefix $(BUILD)/vsim-ram,128k 256k 288k)
 .PHONY: board-ram-check
+# It also runs the ULX3S kernel bitstream's configuration (make synth BOARD=ulx3s KERNEL=1:
+# 320 KiB single-port RAM, MemAddrReg 1, the board's core parameters), built by synth.mk.
 board-ram-check: sim iss $(BOARD_RAM_VSIMS) $(FW_ELF_BOARD)
-	@BUILD=$(BUILD) QEMU=$(QEMU) $(TOP)/tests/board-ram.sh $(BUILD)/board-ram $(FW_ELF_BOARD) \
-	  $(USER_DIR)/demo.sh $(RUN_CHECK_WANT)
+	@mkdir -p $(BUILD)/board-ram
+	@$(MAKE) --no-print-directory board-sim BOARD=ulx3s KERNEL=1 > $(BUILD)/board-ram/vsim-ulx3s-kernel.log 2>&1 \
+	  || { tail -20 $(BUILD)/board-ram/vsim-ulx3s-kernel.log; exit 1; }
+	@BUILD=$(BUILD) QEMU=$(QEMU) ULX3S_KERNEL_VSIM=$(BUILD)/vsim-ulx3s-kernel \
+	  $(TOP)/tests/board-ram.sh $(BUILD)/board-ram $(FW_ELF_BOARD) $(USER_DIR)/demo.sh $(RUN_CHECK_WANT)
 
 # the memory-management tests as init (sw/user/mmtest.c): make fw-mmtest
 $(FW_OUT)/kernel/main-mmtest.c.o: $(FW_DIR)/kernel/main.c $(FW_HDRS)

@@ -13,6 +13,8 @@
 #   256 KiB  the shell runs the script without iso (its two children do not both fit, and
 #            which one is refused depends on timer preemption, so the platforms would
 #            differ) and exits 0 with no frame leaked; pager, segv and mmdemo work
+#   320 KiB  (with ULX3S_KERNEL_VSIM set: the ULX3S KERNEL=1 bitstream's configuration) the
+#            whole demo, as with 16 MiB
 #   288 KiB  the smallest size (in 32 KiB steps) that runs the whole demo: every WANT
 #            matches and the output is the 16 MiB one except the memory figures
 #   16 MiB   every WANT matches (the reference for the 288 KiB comparison)
@@ -90,9 +92,22 @@ if ! cmp -s <(mask_memory "$out/288k/iss.out") <(mask_memory "$out/16384k/iss.ou
   diff <(mask_memory "$out/288k/iss.out") <(mask_memory "$out/16384k/iss.out") | head -8
 fi
 
+# ---- 320 KiB on the ULX3S kernel bitstream's configuration (single-port RAM, registered
+# load/store address, the board's core parameters): the whole demo, as with 16 MiB ----
+if [[ -n ${ULX3S_KERNEL_VSIM:-} ]]; then
+  run_all 320 "$ULX3S_KERNEL_VSIM"
+  [[ $rc_iss == 0 ]] || bad "320 KiB: build/iss exit $rc_iss, expected 0"
+  want_all 320 "$out/320k/iss.out"
+  if ! cmp -s <(mask_memory "$out/320k/iss.out") <(mask_memory "$out/16384k/iss.out"); then
+    bad "320 KiB: the demo's output differs from the 16 MiB run (memory figures aside)"
+    diff <(mask_memory "$out/320k/iss.out") <(mask_memory "$out/16384k/iss.out") | head -8
+  fi
+fi
+
 if [[ $fail == 0 ]]; then
   echo "board-ram: $(basename "$elf") on iss, QEMU and vsim --cosim: 128 KiB refused with a panic;" \
        "256 KiB runs the script without iso;" \
-       "288 KiB and 16 MiB run the whole demo, the same output"
+       "288 KiB and 16 MiB run the whole demo, the same output" \
+       "${ULX3S_KERNEL_VSIM:+(and 320 KiB on the ULX3S kernel configuration)}"
 fi
 exit $fail
