@@ -306,7 +306,7 @@ $(POSTSYNTH_OUT)/netlist.v: $(POSTSYNTH_PROGRAM) $(RTL_DEPS) $(SYNTH_DIR)/sim/po
 
 # ------------------------------------------------------------------ board-configuration simulation
 # build/vsim-BOARD: the Verilator testbench built with the board's core parameters (PMP, HPM,
-# TLB, BTB entries, FAST_MUL), so that the non-default configurations (the iterative
+# TLB, BTB entries, FAST_MUL, MEM_ADDR_REG), so that the non-default configurations (the iterative
 # multiplier, no BTB, small TLBs) are simulated too. board-sim-check runs the ISA programs and
 # the Sv32 programs that do not depend on the PMP/HPM/TLB sizes on it (the latter in lockstep
 # with the reference model): each must exit 0 with "NAME: ok" as its last console line.
@@ -314,14 +314,14 @@ BOARDSIM_VSIM  := $(BUILD)/vsim-$(BOARD)
 BOARDSIM_OUT   := $(BUILD)/board-sim/$(BOARD)
 BOARDSIM_GFLAGS = -GPmpEntries=$(PMP_ENTRIES) -GHpmCounters=$(HPM_COUNTERS) \
   -GItlbEntries=$(ITLB_ENTRIES) -GDtlbEntries=$(DTLB_ENTRIES) -GBtbEntries=$(BTB_ENTRIES) \
-  -GFastMul=$(FAST_MUL)
+  -GFastMul=$(FAST_MUL) -GMemAddrReg=$(MEM_ADDR_REG)
 # `make board-sim BOARD=ulx3s KERNEL=1`: build/vsim-ulx3s-kernel, the configuration of the
-# KERNEL=1 bitstream: also its MemAddrReg and RAM (RAM_BYTES, RAM_PORTS=1: one port shared by
+# KERNEL=1 bitstream: also its RAM (RAM_BYTES, RAM_PORTS=1: one port shared by
 # fetch and data). Run the kernel's demo on it:
 #   build/vsim-ulx3s-kernel --cosim build/firmware/kernel-board.elf < sw/user/demo.sh
 ifeq ($(KERNEL)$(BOARD),1ulx3s)
 BOARDSIM_VSIM  := $(BUILD)/vsim-$(BOARD)-kernel
-BOARDSIM_GFLAGS += -GMemAddrReg=$(MEM_ADDR_REG) -GRamBytes=$(SYNTH_RAM_BYTES) -GRamPorts=$(SYNTH_RAM_PORTS)
+BOARDSIM_GFLAGS += -GRamBytes=$(SYNTH_RAM_BYTES) -GRamPorts=$(SYNTH_RAM_PORTS)
 endif
 BOARDSIM_ISA   := rv32ui-alu rv32ui-shift rv32ui-branch rv32ui-jump rv32ui-load rv32ui-store \
   rv32ui-hazard rv32ui-fence rv32ui-fencei rv32um-muldiv rv32um-ref rv32ua-amo rv32ua-lrsc
