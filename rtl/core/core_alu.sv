@@ -14,6 +14,7 @@ module core_alu (
   input  logic [31:0] a_i,
   input  logic [31:0] b_i,
   output logic [31:0] result_o,
+  output logic [31:0] sum_o,         // a_i + b_i when op_i is ALU_ADD (address adder of the core)
   // Branch comparison on the two register operands
   input  logic [2:0]  br_fn_i,
   input  logic [31:0] rs1_i,
@@ -30,6 +31,7 @@ module core_alu (
   assign sub = (op_i == `ALU_SUB) || (op_i == `ALU_SLT) || (op_i == `ALU_SLTU);
   assign sgn = (op_i == `ALU_SLT);
   assign sum = {sgn && a_i[31], a_i} + ({sgn && b_i[31], b_i} ^ {33{sub}}) + {32'd0, sub};
+  assign sum_o = sum[31:0];
 
   // ---- shifts: one right shifter; sll reverses its operand and its result ----
   logic [4:0]  shamt;
