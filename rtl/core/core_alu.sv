@@ -7,6 +7,9 @@
 // comparison uses the same adder: the decoder gives a branch the operands rs1 and rs2 and the
 // operation ALU_SLT (blt, bge) or ALU_SLTU (bltu, bgeu), so less-than is the adder's sign bit
 // and no second subtractor is needed. rs1_i/rs2_i (the same values) are not used.
+// sum_o is the adder's output for the core's other users: loads, stores, AMOs and jalr get
+// operands rs1 and imm with ALU_ADD (their ALU result is not used otherwise), so the
+// memory address and the jalr target need no adders of their own.
 `include "core_defs.vh"
 
 module core_alu (
