@@ -218,9 +218,8 @@ module core #(
   logic        dd_mem_unsigned, dd_mul, dd_div, dd_csr, dd_csr_write;
   logic [1:0]  dd_csr_op;
   logic        dd_ecall, dd_ebreak, dd_mret, dd_sret, dd_wfi, dd_sfence, dd_fence_i, dd_illegal;
-  // Precomputed in ID: pc + 4, pc + imm (branch/jal target), the address offset of a memory
-  // access (0 for AMO/LR/SC).
-  logic [31:0] e_pc4_q, e_br_target_q, e_mem_off_q;
+  // Precomputed in ID: pc + imm (branch/jal target).
+  logic [31:0] e_br_target_q;
 
   core_decode u_decode (
     .instr_i(d_instr),
@@ -237,7 +236,10 @@ module core #(
 
   always_ff @(posedge clk_i) begin
     if (e_accept) begin
-      x_rd_we <= dd_rd_we; x_opa_pc <= dd_opa_pc; x_opb_imm <= dd_opb_imm; x_imm <= dd_imm;
+      // Loads, stores, AMOs and jalr have their address (rs1 + imm; the decoder gives
+      // AMO/LR/SC imm 0) computed by the ALU's adder, whose result they do not use otherwise.
+      x_rd_we <= dd_rd_we; x_opa_pc <= dd_opa_pc; x_imm <= dd_imm;
+      x_opb_imm <= dd_opb_imm || dd_load || dd_store || dd_amo || dd_jalr;
       x_alu_op <= dd_alu_op; x_res_sel <= dd_res_sel;
       x_branch <= dd_branch; x_jal <= dd_jal; x_jalr <= dd_jalr;
       x_load <= dd_load; x_store <= dd_store; x_amo <= dd_amo; x_lr <= dd_lr; x_sc <= dd_sc;
@@ -246,9 +248,7 @@ module core #(
       x_csr <= dd_csr; x_csr_op <= dd_csr_op; x_csr_write <= dd_csr_write;
       x_ecall <= dd_ecall; x_ebreak <= dd_ebreak; x_mret <= dd_mret; x_sret <= dd_sret;
       x_wfi <= dd_wfi; x_sfence <= dd_sfence; x_fence_i <= dd_fence_i; x_illegal <= dd_illegal;
-      e_pc4_q       <= d_pc_q + 32'd4;
       e_br_target_q <= d_pc_q + dd_imm;
-      e_mem_off_q   <= dd_amo ? 32'd0 : dd_imm;
     end
   end
 
@@ -299,21 +299,31 @@ module core #(
                            m_rd_q, m_result_q, last_we_q, last_rd_q, last_data_q);
 
   // ==================================================================== EX datapath
-  logic [31:0] alu_a, alu_b, alu_result;
+  logic [31:0] alu_a, alu_b, alu_result, alu_sum;
   logic        br_take;
   assign alu_a = x_opa_pc ? e_pc_q : rs1_val;
   assign alu_b = x_opb_imm ? x_imm : rs2_val;
 
   core_alu u_alu (
-    .op_i(x_alu_op), .a_i(alu_a), .b_i(alu_b), .result_o(alu_result),
+    .op_i(x_alu_op), .a_i(alu_a), .b_i(alu_b), .result_o(alu_result), .sum_o(alu_sum),
     .br_fn_i(e_instr_q[14:12]), .rs1_i(rs1_val), .rs2_i(rs2_val), .take_o(br_take)
   );
 
-  // Control flow
-  logic [31:0] e_pc4, e_target, e_next;
+  // Control flow. Without a BTB every fetch is predicted pc + 4 (f_pred_next), so EX computes
+  // pc + 4 itself and the prediction registers (d/e_pred_next_q) are left unused (removed by
+  // synthesis); with one, pc + 4 is computed in ID and the prediction travels down the pipe.
+  logic [31:0] e_pc4, e_pred_next, e_target, e_next;
+  if (BtbEntries == 0) begin : g_pc4_ex
+    assign e_pc4       = e_pc_q + 32'd4;
+    assign e_pred_next = e_pc4;
+  end else begin : g_pc4_id
+    logic [31:0] e_pc4_q;
+    always_ff @(posedge clk_i) if (e_accept) e_pc4_q <= d_pc_q + 32'd4;
+    assign e_pc4       = e_pc4_q;
+    assign e_pred_next = e_pred_next_q;
+  end
   logic        e_taken;
-  assign e_pc4    = e_pc4_q;
-  assign e_target = x_jalr ? ((rs1_val + x_imm) & ~32'd1) : e_br_target_q;
+  assign e_target = x_jalr ? (alu_sum & ~32'd1) : e_br_target_q;     // jalr: rs1 + imm
   assign e_taken  = x_jal || x_jalr || (x_branch && br_take);
   assign e_next   = e_taken ? e_target : e_pc4;
 
@@ -336,7 +346,7 @@ module core #(
   logic [31:0] md_paddr;
   logic [4:0]  md_cause;
   assign e_mem     = x_load || x_store || x_amo;
-  assign mem_vaddr = rs1_val + e_mem_off_q;
+  assign mem_vaddr = alu_sum;                 // rs1 + imm (0 for AMO/LR/SC)
 
   // CSR unit signals
   logic [31:0] csr_rdata, trap_vector, mepc, sepc;
@@ -539,7 +549,7 @@ module core #(
   logic e_retire, e_serialize, e_mispredict;
   assign e_retire     = e_fire && !e_trap;
   assign e_serialize  = x_fence_i || x_sfence || (x_csr && x_csr_write);
-  assign e_mispredict = e_next != e_pred_next_q;
+  assign e_mispredict = e_next != e_pred_next;
   assign redirect     = e_fire && (e_trap || x_mret || x_sret || e_serialize || e_mispredict);
   always_comb begin
     if (e_trap)        redirect_pc = trap_vector;

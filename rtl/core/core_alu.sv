@@ -7,6 +7,9 @@
 // comparison uses the same adder: the decoder gives a branch the operands rs1 and rs2 and the
 // operation ALU_SLT (blt, bge) or ALU_SLTU (bltu, bgeu), so less-than is the adder's sign bit
 // and no second subtractor is needed. rs1_i/rs2_i (the same values) are not used.
+// sum_o is the adder's output for the core's other users: loads, stores, AMOs and jalr get
+// operands rs1 and imm with ALU_ADD (their ALU result is not used otherwise), so the
+// memory address and the jalr target need no adders of their own.
 `include "core_defs.vh"
 
 module core_alu (
@@ -14,6 +17,7 @@ module core_alu (
   input  logic [31:0] a_i,
   input  logic [31:0] b_i,
   output logic [31:0] result_o,
+  output logic [31:0] sum_o,         // a_i + b_i when op_i is ALU_ADD (address adder of the core)
   // Branch comparison on the two register operands
   input  logic [2:0]  br_fn_i,
   input  logic [31:0] rs1_i,
@@ -30,6 +34,7 @@ module core_alu (
   assign sub = (op_i == `ALU_SUB) || (op_i == `ALU_SLT) || (op_i == `ALU_SLTU);
   assign sgn = (op_i == `ALU_SLT);
   assign sum = {sgn && a_i[31], a_i} + ({sgn && b_i[31], b_i} ^ {33{sub}}) + {32'd0, sub};
+  assign sum_o = sum[31:0];
 
   // ---- shifts: one right shifter; sll reverses its operand and its result ----
   logic [4:0]  shamt;

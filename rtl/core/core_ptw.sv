@@ -67,17 +67,22 @@ module core_ptw (
   state_e state_q, state_d;
 
   logic        level_q, level_d;            // 1: first level (VPN[1]), 0: second
-  logic        is_i_q, sum_q, mxr_q, adue_q, g_q, g_d;
+  logic        is_i_q, g_q, g_d;
   logic [1:0]  acc_q, priv_q;
   logic [31:12] vaddr_q;
-  logic [8:0]  asid_q;
-  logic [33:0] l1_addr_q, pte_addr_q, pte_addr_d;
+  logic [33:0] pte_addr_q, pte_addr_d;
   logic [31:0] pte_q, pte_d;
   logic        fault_page_q, fault_page_d;
 
-  // First-level PTE address from satp and the request (priv spec 4.3.2 steps 1-2)
-  logic [33:0] l1_addr_req;
-  assign l1_addr_req = {satp_i[21:0], 12'd0} + {22'd0, req_vaddr_i[31:22], 2'b00};
+  // First-level PTE address from satp and the request (priv spec 4.3.2 steps 1-2): a.ppn *
+  // PAGESIZE + va.vpn[1] * PTESIZE, the second term below 2^12, so a concatenation. The
+  // Svadu re-walk recomputes it from satp and the registered vpn: satp (and mstatus, menvcfg)
+  // cannot change during a walk (instruction walks need an empty pipeline, data walks hold
+  // their instruction in EX; CSRs change only when an instruction leaves EX), so the walker
+  // uses satp_i, sum_i, mxr_i and adue_i directly rather than copies.
+  logic [33:0] l1_addr_req, l1_addr;
+  assign l1_addr_req = {satp_i[21:0], req_vaddr_i[31:22], 2'b00};
+  assign l1_addr     = {satp_i[21:0], vaddr_q[31:22], 2'b00};
 
   // The PTE that just arrived
   logic [31:0] pte;
@@ -93,12 +98,12 @@ module core_ptw (
   assign is_leaf = pte_r || pte_x;
 
   logic [33:0] l0_addr;
-  assign l0_addr = {pte_ppn, 12'd0} + {22'd0, vaddr_q[21:12], 2'b00};
+  assign l0_addr = {pte_ppn, vaddr_q[21:12], 2'b00};
 
   logic leaf_pf, leaf_upd;
   core_pte_check u_check (
-    .flags_i(pte[7:0]), .acc_i(acc_q), .priv_i(priv_q), .sum_i(sum_q), .mxr_i(mxr_q),
-    .adue_i(adue_q), .page_fault_o(leaf_pf), .update_o(leaf_upd)
+    .flags_i(pte[7:0]), .acc_i(acc_q), .priv_i(priv_q), .sum_i(sum_i), .mxr_i(mxr_i),
+    .adue_i(adue_i), .page_fault_o(leaf_pf), .update_o(leaf_upd)
   );
 
   logic        is_store;
@@ -175,7 +180,7 @@ module core_ptw (
           // The PTE changed since it was read: walk again from the first level.
           level_d = 1'b1;
           g_d = 1'b0;
-          pte_addr_d = l1_addr_q;
+          pte_addr_d = l1_addr;
           state_d = RD;
         end else begin
           if (!chk_ok_i) begin
@@ -223,11 +228,6 @@ module core_ptw (
       vaddr_q <= req_vaddr_i;
       acc_q <= req_acc_i;
       priv_q <= req_priv_i;
-      sum_q <= sum_i;
-      mxr_q <= mxr_i;
-      adue_q <= adue_i;
-      asid_q <= satp_i[30:22];
-      l1_addr_q <= l1_addr_req;
     end
   end
 
@@ -238,7 +238,7 @@ module core_ptw (
   assign fault_vpn_o   = vaddr_q[31:12];
   assign fill_is_i_o   = is_i_q;
   assign fill_vpn_o    = vaddr_q[31:12];
-  assign fill_asid_o   = asid_q;
+  assign fill_asid_o   = satp_i[30:22];
   assign fill_mega_o   = level_q;
   assign ev_itlb_miss_o = ev_walk_o && req_is_i_i;
   assign ev_dtlb_miss_o = ev_walk_o && !req_is_i_i;
