@@ -141,6 +141,8 @@ struct vm_area_struct *find_vma_intersection(struct mm_struct *mm, uintptr_t sta
                                              uintptr_t end);
 struct vm_area_struct *find_vma_prev(struct mm_struct *mm, struct vm_area_struct *vma);
 int split_vma(struct mm_struct *mm, struct vm_area_struct *vma, uintptr_t addr);
+int split_vma_range(struct mm_struct *mm, struct vm_area_struct **vmap, uintptr_t start,
+                    uintptr_t end);
 struct vm_area_struct *vma_merge_neighbours(struct mm_struct *mm, struct vm_area_struct *vma);
 void zap_page_range(struct mm_struct *mm, uintptr_t start, uintptr_t end);
 int do_munmap(struct mm_struct *mm, uintptr_t start, uintptr_t end);

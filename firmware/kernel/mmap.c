@@ -165,6 +165,27 @@ static void unlink_vma(struct mm_struct *mm, struct vm_area_struct *vma)
     kfree(vma);
 }
 
+/* Splits the VMAs at the edges of [start, end) so that the range is covered by
+ * whole VMAs: *vmap is the first VMA that intersects the range on entry, and the
+ * first VMA inside it on return. 0, or split_vma's -ENOMEM. Used by munmap and
+ * mprotect. */
+int split_vma_range(struct mm_struct *mm, struct vm_area_struct **vmap, uintptr_t start,
+                    uintptr_t end)
+{
+    struct vm_area_struct *vma = *vmap;
+    if (vma->vm_start < start) {
+        int err = split_vma(mm, vma, start);
+        if (err)
+            return err;
+        vma = vma->vm_next;
+        *vmap = vma;
+    }
+    for (struct vm_area_struct *v = vma; v && v->vm_start < end; v = v->vm_next)
+        if (v->vm_end > end)
+            return split_vma(mm, v, end);
+    return 0;
+}
+
 /* Splits vma at addr (page-aligned, strictly inside): vma keeps [start, addr),
  * a new VMA after it takes [addr, end). 0, or -ENOMEM (no memory, or the
  * process is at MAX_MAP_COUNT). */
@@ -224,22 +245,12 @@ int do_munmap(struct mm_struct *mm, uintptr_t start, uintptr_t end)
     struct vm_area_struct *vma = find_vma_intersection(mm, start, end);
     if (!vma)
         return 0;
-    if (vma->vm_start < start) {
-        /* a hole punched in the middle needs one more VMA */
-        if (end < vma->vm_end && mm->map_count >= MAX_MAP_COUNT)
-            return -ENOMEM;
-        int err = split_vma(mm, vma, start);
-        if (err)
-            return err;
-        vma = vma->vm_next;
-    }
-    for (struct vm_area_struct *v = vma; v && v->vm_start < end; v = v->vm_next)
-        if (v->vm_end > end) {
-            int err = split_vma(mm, v, end);
-            if (err)
-                return err;
-            break;
-        }
+    /* a hole punched in the middle needs one more VMA */
+    if (vma->vm_start < start && end < vma->vm_end && mm->map_count >= MAX_MAP_COUNT)
+        return -ENOMEM;
+    int err = split_vma_range(mm, &vma, start, end);
+    if (err)
+        return err;
     zap_page_range(mm, start, end);
     while (vma && vma->vm_end <= end) {
         struct vm_area_struct *next = vma->vm_next;

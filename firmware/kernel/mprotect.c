@@ -69,19 +69,9 @@ long sys_mprotect(uintptr_t start, size_t len, int prot)
     uint32_t newbits = ((prot & PROT_READ) ? VM_READ : 0) |
                        ((prot & PROT_WRITE) ? VM_WRITE : 0) |
                        ((prot & PROT_EXEC) ? VM_EXEC : 0);
-    if (vma->vm_start < start) {
-        int err = split_vma(mm, vma, start);
-        if (err)
-            return err;
-        vma = vma->vm_next;
-    }
-    for (struct vm_area_struct *v = vma; v && v->vm_start < end; v = v->vm_next)
-        if (v->vm_end > end) {
-            int err = split_vma(mm, v, end);
-            if (err)
-                return err;
-            break;
-        }
+    int err = split_vma_range(mm, &vma, start, end);
+    if (err)
+        return err;
     for (struct vm_area_struct *v = vma; v && v->vm_start < end; v = v->vm_next) {
         uint32_t nf = (v->vm_flags & ~VM_ACCESS) | newbits;
         if (nf != v->vm_flags) {

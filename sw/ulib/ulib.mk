@@ -24,7 +24,7 @@ USER_OUT  := $(BUILD)/user
 ULIB_Q    := $(if $(V),,@)
 
 # The kernel embeds these, in this order; the first is the first process.
-USER_PROGS := sh demo segv pager iso mmdemo ptest vmcost mmtest
+USER_PROGS := sh demo segv pager iso mmdemo vmcost mmtest
 
 ULIB_CFLAGS := $(RV_CFLAGS) -I$(ULIB_DIR) -I$(FW_DIR)/include -ffunction-sections \
                -fdata-sections -fno-tree-loop-distribute-patterns -fno-builtin
