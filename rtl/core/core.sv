@@ -187,12 +187,11 @@ module core #(
                        (d_opc == 7'b1110011 && d_instr[31:25] == 7'b0001001));   // sfence.vma
 
   // ==================================================================== EX registers
-  logic        e_valid_q, e_first_q, e_busy_q;
+  logic        e_valid_q, e_busy_q;
   logic [31:0] e_mip_q, e_mip;
   logic [31:0] e_instr_q, e_pred_next_q;
   logic        e_fault_q;
   logic [4:0]  e_cause_q;
-  logic [31:0] e_rs1_hold_q, e_rs2_hold_q;
   logic [1:0]  e_amo_phase_q;
   logic [31:0] e_amo_old_q;
 
@@ -272,11 +271,16 @@ module core #(
   logic [4:0]  last_rd_q;
   logic [31:0] last_data_q;
 
-  // The read port is enabled every cycle (not only when ID advances): EX uses the read data
-  // in its first cycle only (then e_rs*_hold_q), so this is equivalent, and it keeps the EX
-  // stall logic out of the register file's enable (timing).
+  // The register file is read every cycle: at the edge where EX takes a new instruction with
+  // the ID instruction's registers, at the others with the EX instruction's own, so that an
+  // instruction that stays in EX (memory access, mul/div, wfi) keeps reading its operands
+  // (no holding registers). A value written at that same edge is not in the read data
+  // (old value on a collision): it is the "last write" bypass below the next cycle.
+  logic [4:0] rf_raddr1, rf_raddr2;
+  assign rf_raddr1 = e_accept ? d_rs1 : e_rs1;
+  assign rf_raddr2 = e_accept ? d_rs2 : e_rs2;
   core_regfile u_regfile (
-    .clk_i, .re_i(1'b1), .raddr1_i(d_rs1), .raddr2_i(d_rs2),
+    .clk_i, .re_i(1'b1), .raddr1_i(rf_raddr1), .raddr2_i(rf_raddr2),
     .rdata1_o(rf_rdata1), .rdata2_o(rf_rdata2),
     .we_i(wb_we), .waddr_i(wb_rd), .wdata_i(wb_data)
   );
@@ -293,9 +297,9 @@ module core #(
   endfunction
 
   logic [31:0] rs1_val, rs2_val;
-  assign rs1_val = forward(e_rs1, e_first_q ? rf_rdata1 : e_rs1_hold_q, m_valid_q, m_rd_we_q,
+  assign rs1_val = forward(e_rs1, rf_rdata1, m_valid_q, m_rd_we_q,
                            m_rd_q, m_result_q, last_we_q, last_rd_q, last_data_q);
-  assign rs2_val = forward(e_rs2, e_first_q ? rf_rdata2 : e_rs2_hold_q, m_valid_q, m_rd_we_q,
+  assign rs2_val = forward(e_rs2, rf_rdata2, m_valid_q, m_rd_we_q,
                            m_rd_q, m_result_q, last_we_q, last_rd_q, last_data_q);
 
   // ==================================================================== EX datapath
@@ -349,7 +353,7 @@ module core #(
   assign mem_vaddr = alu_sum;                 // rs1 + imm (0 for AMO/LR/SC)
 
   // CSR unit signals
-  logic [31:0] csr_rdata, trap_vector, mepc, sepc;
+  logic [31:0] csr_rdata, trap_vector, xepc;
   logic        csr_illegal, sys_illegal, irq_take, wfi_wake;
   logic [4:0]  irq_cause;
   logic [1:0]  priv;
@@ -549,12 +553,17 @@ module core #(
   logic e_retire, e_serialize, e_mispredict;
   assign e_retire     = e_fire && !e_trap;
   assign e_serialize  = x_fence_i || x_sfence || (x_csr && x_csr_write);
-  assign e_mispredict = e_next != e_pred_next;
+  // Without a BTB every fetch was predicted pc + 4: a taken transfer always redirects (also
+  // one to pc + 4, which costs the redirect but no comparator on the target path).
+  if (BtbEntries == 0) begin : g_mispredict_taken
+    assign e_mispredict = e_taken;
+  end else begin : g_mispredict_cmp
+    assign e_mispredict = e_next != e_pred_next;
+  end
   assign redirect     = e_fire && (e_trap || x_mret || x_sret || e_serialize || e_mispredict);
   always_comb begin
     if (e_trap)        redirect_pc = trap_vector;
-    else if (x_mret)   redirect_pc = mepc;
-    else if (x_sret)   redirect_pc = sepc;
+    else if (x_mret || x_sret) redirect_pc = xepc;     // mepc or sepc (core_csr)
     else               redirect_pc = e_next;
   end
 
@@ -568,14 +577,10 @@ module core #(
   always_ff @(posedge clk_i) begin
     if (!rst_ni) begin
       e_valid_q <= 1'b0;
-      e_first_q <= 1'b0;
       e_busy_q  <= 1'b0;
     end else begin
-      e_rs1_hold_q <= rs1_val;
-      e_rs2_hold_q <= rs2_val;
       if (e_accept) begin
         e_valid_q     <= d_advance;
-        e_first_q     <= d_advance;
         e_busy_q      <= 1'b0;
         e_instr_q     <= d_instr;
         e_pc_q        <= d_pc_q;
@@ -585,7 +590,6 @@ module core #(
         e_bp_hit_q    <= d_bp_hit_q;
         e_bp_ctr_q    <= d_bp_ctr_q;
       end else begin
-        e_first_q <= 1'b0;
         e_busy_q  <= 1'b1;
       end
     end
@@ -603,7 +607,7 @@ module core #(
     .trap_i(e_fire && e_trap), .trap_intr_i(take_irq), .trap_cause_i(e_cause),
     .trap_tval_i(e_tval), .trap_pc_i(e_pc_q), .trap_vector_o(trap_vector),
     .mret_commit_i(e_retire && x_mret), .sret_commit_i(e_retire && x_sret),
-    .mepc_o(mepc), .sepc_o(sepc),
+    .xepc_o(xepc), .id_csr_sel_i({d_instr[29], d_instr[20]}), .id_xret_i(dd_mret || dd_sret),
     .irq_m_soft_i, .irq_m_timer_i, .irq_m_ext_i,
     .irq_take_o(irq_take), .irq_cause_o(irq_cause), .wfi_wake_o(wfi_wake),
     .instret_i(e_retire), .mtime_i, .hpm_event_i(hpm_event),

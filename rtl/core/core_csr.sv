@@ -6,7 +6,13 @@
 //            combinationally; the write is performed at the clock edge when csr_commit_i.
 //  * trap_i: enter a trap at the edge (exception or interrupt); trap_vector_o is the target,
 //            trap_to_s_o says whether it is delegated to S-mode.
-//  * mret_i/sret_i: return at the edge; mepc_o/sepc_o give the target.
+//  * mret_i/sret_i: return at the edge; xepc_o gives the target (mepc or sepc).
+//  * id_csr_sel_i/id_xret_i: bits 9 and 0 of the CSR address field of the instruction in ID
+//    (instr[29], instr[20]) and whether it is mret/sret. mscratch, mepc, mtval, sscratch, sepc and stval live in two small RAMs
+//    (block RAM on iCE40) with a registered read port, read at every edge with the ID
+//    instruction's register: a CSR instruction and xRET use the data in their one EX cycle.
+//    Writes (trap entry, CSR writes) always restart fetch, so no instruction that read the
+//    RAMs before a write reaches EX after it.
 //  * irq_take_o/irq_cause_o: an enabled interrupt is pending (priority already resolved).
 // Latency: every write is visible to the next instruction in EX.
 `include "arch.vh"
@@ -42,8 +48,10 @@ module core_csr #(
   output logic [31:0] trap_vector_o,
   input  logic        mret_commit_i,
   input  logic        sret_commit_i,
-  output logic [31:0] mepc_o,
-  output logic [31:0] sepc_o,
+  output logic [31:0] xepc_o,
+  // The instruction in ID (for the RAM-held CSRs)
+  input  logic [1:0]  id_csr_sel_i,    // {csr address bit 9, bit 0} of the ID instruction
+  input  logic        id_xret_i,
   // Interrupts
   input  logic        irq_m_soft_i,
   input  logic        irq_m_timer_i,
@@ -72,8 +80,8 @@ module core_csr #(
   logic [1:0]  mpp_q;
   logic [31:0] medeleg_q, mideleg_q, mie_r_q;
   logic        ssip_q, stip_q, seip_q;
-  logic [31:0] mtvec_q, stvec_q, mscratch_q, sscratch_q, mepc_q, sepc_q;
-  logic [31:0] mcause_q, scause_q, mtval_q, stval_q, satp_q;
+  logic [31:0] mtvec_q, stvec_q;
+  logic [31:0] mcause_q, scause_q, satp_q;
   logic [31:0] mcounteren_q, scounteren_q, mcountinhibit_q;
   logic        menvcfg_fiom_q, menvcfg_adue_q, senvcfg_fiom_q;
   logic [63:0] mcycle_q, minstret_q;
@@ -98,8 +106,25 @@ module core_csr #(
   assign menvcfg_adue_o = menvcfg_adue_q;
   assign pmpcfg_o  = pmpcfg_all;
   assign pmpaddr_o = pmpaddr_all;
-  assign mepc_o = mepc_q;
-  assign sepc_o = sepc_q;
+
+  // ------------------------------------------------------------------ RAM-held CSRs
+  // epc_ram: {M, epc} 0 sscratch, 1 sepc, 2 mscratch, 3 mepc; tval_ram: 0 stval, 1 mtval.
+  // Two RAMs because trap entry writes an epc and a tval at once. The index is bit 9 of the
+  // CSR address (M 0x3xx / S 0x1xx) and its bit 0 (scratch 0x.40 / epc 0x.41); mret (0x302)
+  // and sret (0x102) read the epc of their mode. Contents start at 0 (the reset value of
+  // the reference model); a reset does not clear them (their reset value is unspecified).
+  (* ram_style = "block" *) logic [31:0] epc_ram [0:3];
+  (* ram_style = "block" *) logic [31:0] tval_ram [0:1];
+  logic [31:0] epc_rdata_q, tval_rdata_q;
+  initial begin
+    for (int i = 0; i < 4; i++) epc_ram[i] = 32'd0;
+    for (int i = 0; i < 2; i++) tval_ram[i] = 32'd0;
+  end
+  always_ff @(posedge clk_i) begin
+    epc_rdata_q  <= epc_ram[{id_csr_sel_i[1], id_xret_i || id_csr_sel_i[0]}];
+    tval_rdata_q <= tval_ram[id_csr_sel_i[1]];
+  end
+  assign xepc_o = epc_rdata_q;
 
   // ------------------------------------------------------------------ CSR read + legality
   logic        exists, counter_ok;
@@ -142,10 +167,10 @@ module core_csr #(
       `CSR_STVEC:         rdata = stvec_q;
       `CSR_SCOUNTEREN:    rdata = scounteren_q;
       `CSR_SENVCFG:       rdata = {31'd0, senvcfg_fiom_q};
-      `CSR_SSCRATCH:      rdata = sscratch_q;
-      `CSR_SEPC:          rdata = sepc_q;
+      `CSR_SSCRATCH,
+      `CSR_SEPC:          rdata = epc_rdata_q;
       `CSR_SCAUSE:        rdata = scause_q;
-      `CSR_STVAL:         rdata = stval_q;
+      `CSR_STVAL:         rdata = tval_rdata_q;
       `CSR_SIP:           rdata = mip & mideleg_q;
       `CSR_SATP:          rdata = satp_q;
       `CSR_MSTATUS:       rdata = mstatus;
@@ -159,10 +184,10 @@ module core_csr #(
       `CSR_MSTATUSH:      rdata = 32'd0;
       `CSR_MENVCFGH:      rdata = {2'd0, menvcfg_adue_q, 29'd0};
       `CSR_MCOUNTINHIBIT: rdata = mcountinhibit_q;
-      `CSR_MSCRATCH:      rdata = mscratch_q;
-      `CSR_MEPC:          rdata = mepc_q;
+      `CSR_MSCRATCH,
+      `CSR_MEPC:          rdata = epc_rdata_q;
       `CSR_MCAUSE:        rdata = mcause_q;
-      `CSR_MTVAL:         rdata = mtval_q;
+      `CSR_MTVAL:         rdata = tval_rdata_q;
       `CSR_MIP:           rdata = mip;
       // a machine counter and its user shadow share one input of the multiplexer
       `CSR_MCYCLE,    `CSR_CYCLE:    rdata = mcycle_q[31:0];
@@ -335,24 +360,18 @@ module core_csr #(
       mpp_q <= `PRV_U;
       medeleg_q <= '0; mideleg_q <= '0; mie_r_q <= '0;
       {ssip_q, stip_q, seip_q} <= '0;
-      mtvec_q <= '0; stvec_q <= '0; mscratch_q <= '0; sscratch_q <= '0;
-      mepc_q <= '0; sepc_q <= '0; mcause_q <= '0; scause_q <= '0;
-      mtval_q <= '0; stval_q <= '0; satp_q <= '0;
+      mtvec_q <= '0; stvec_q <= '0; mcause_q <= '0; scause_q <= '0; satp_q <= '0;
       mcounteren_q <= '0; scounteren_q <= '0; mcountinhibit_q <= '0;
       menvcfg_fiom_q <= 1'b0; menvcfg_adue_q <= 1'b0; senvcfg_fiom_q <= 1'b0;
     end else if (trap_i) begin
       if (trap_to_s) begin
-        sepc_q   <= trap_pc_i;
         scause_q <= {trap_intr_i, 27'd0, trap_cause_i[3:0]};
-        stval_q  <= trap_tval_i;
         spie_q   <= sie_q;
         sie_q    <= 1'b0;
         spp_q    <= priv_q[0];
         priv_q   <= `PRV_S;
       end else begin
-        mepc_q   <= trap_pc_i;
         mcause_q <= {trap_intr_i, 27'd0, trap_cause_i[3:0]};
-        mtval_q  <= trap_tval_i;
         mpie_q   <= mie_q;
         mie_q    <= 1'b0;
         mpp_q    <= priv_q;
@@ -401,17 +420,28 @@ module core_csr #(
         `CSR_MENVCFG:       menvcfg_fiom_q <= wval[`ENVCFG_FIOM];
         `CSR_MENVCFGH:      menvcfg_adue_q <= wval[`MENVCFGH_ADUE];
         `CSR_SENVCFG:       senvcfg_fiom_q <= wval[`ENVCFG_FIOM];
-        `CSR_MSCRATCH:      mscratch_q <= wval;
-        `CSR_SSCRATCH:      sscratch_q <= wval;
-        `CSR_MEPC:          mepc_q <= {wval[31:2], 2'b00};
-        `CSR_SEPC:          sepc_q <= {wval[31:2], 2'b00};
         `CSR_MCAUSE:        mcause_q <= wval & `CAUSE_MASK;
         `CSR_SCAUSE:        scause_q <= wval & `CAUSE_MASK;
-        `CSR_MTVAL:         mtval_q <= wval;
-        `CSR_STVAL:         stval_q <= wval;
         `CSR_SATP:          satp_q <= wval;
-        default: ;                                                 // PMP: g_pmp below
+        default: ;                            // PMP: g_pmp; scratch/epc/tval: the RAMs
       endcase
+    end
+  end
+
+  // RAM-held CSR writes: trap entry (epc and tval of the target mode) or a CSR write (never
+  // in the same cycle: a trapping instruction does not commit).
+  logic epc_csr, tval_csr;
+  assign epc_csr  = csr_addr_i == `CSR_MSCRATCH || csr_addr_i == `CSR_MEPC ||
+                    csr_addr_i == `CSR_SSCRATCH || csr_addr_i == `CSR_SEPC;
+  assign tval_csr = csr_addr_i == `CSR_MTVAL || csr_addr_i == `CSR_STVAL;
+  always_ff @(posedge clk_i) begin
+    if (trap_i) begin
+      epc_ram[{!trap_to_s, 1'b1}] <= trap_pc_i;
+      tval_ram[!trap_to_s]        <= trap_tval_i;
+    end else if (wr && epc_csr) begin
+      epc_ram[{csr_addr_i[9], csr_addr_i[0]}] <= csr_addr_i[0] ? {wval[31:2], 2'b00} : wval;
+    end else if (wr && tval_csr) begin
+      tval_ram[csr_addr_i[9]] <= wval;
     end
   end
 

@@ -51,20 +51,25 @@ module core_lsu (
   end
 
   // ---- AMO arithmetic (unprivileged spec 8.4) ----
-  logic lt_s, lt_u;
-  assign lt_s = $signed(amo_old_i) < $signed(wdata_i);
-  assign lt_u = amo_old_i < wdata_i;
+  // One 33-bit adder serves amoadd (old + rs2) and the min/max comparisons (old - rs2 on
+  // sign- or zero-extended operands: bit 32 is old < rs2).
+  logic        amo_sub, amo_sgn, amo_lt;
+  logic [32:0] amo_sum;
+  assign amo_sub = amo_fn_i[4];                                   // min max minu maxu
+  assign amo_sgn = !amo_fn_i[3];                                  // min max
+  assign amo_sum = {amo_sgn && amo_old_i[31], amo_old_i}
+                 + ({amo_sgn && wdata_i[31], wdata_i} ^ {33{amo_sub}}) + {32'd0, amo_sub};
+  assign amo_lt  = amo_sum[32];
   always_comb begin
     case (amo_fn_i)
       5'b00001: amo_result_o = wdata_i;                          // amoswap
-      5'b00000: amo_result_o = amo_old_i + wdata_i;              // amoadd
+      5'b00000: amo_result_o = amo_sum[31:0];                    // amoadd
       5'b00100: amo_result_o = amo_old_i ^ wdata_i;              // amoxor
       5'b01100: amo_result_o = amo_old_i & wdata_i;              // amoand
       5'b01000: amo_result_o = amo_old_i | wdata_i;              // amoor
-      5'b10000: amo_result_o = lt_s ? amo_old_i : wdata_i;       // amomin
-      5'b10100: amo_result_o = lt_s ? wdata_i : amo_old_i;       // amomax
-      5'b11000: amo_result_o = lt_u ? amo_old_i : wdata_i;       // amominu
-      default:  amo_result_o = lt_u ? wdata_i : amo_old_i;       // amomaxu
+      5'b10000,                                                  // amomin
+      5'b11000: amo_result_o = amo_lt ? amo_old_i : wdata_i;     // amominu
+      default:  amo_result_o = amo_lt ? wdata_i : amo_old_i;     // amomax, amomaxu
     endcase
   end
 

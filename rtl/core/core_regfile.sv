@@ -1,8 +1,9 @@
 // core_regfile.sv : integer register file, 2 synchronous read ports, 1 write port.
 //
-// Reads are registered: addresses presented in cycle t give data in cycle t+1, and only when
-// re_i is high (the ID stage advances), so the outputs stay stable while EX stalls. This is
-// the coding pattern Yosys maps onto block RAM (one copy per read port). A write and a read of
+// Reads are registered: addresses presented in cycle t give data in cycle t+1 when re_i is
+// high (the core reads every cycle: the ID instruction's registers when EX takes it, the EX
+// instruction's own while it stays). This is the coding pattern Yosys maps onto block RAM
+// (one copy per read port). A write and a read of
 // the same register in the same cycle return the OLD value: the core forwards the value
 // written in the previous cycle itself (see core.sv, "last write" bypass). x0 is never
 // written; the core substitutes zero for reads of x0.

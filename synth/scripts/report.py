@@ -135,6 +135,10 @@ def main():
         opts = cfg.get("ICE40_SYNTH_OPTS", "").replace("+", " ")
         out.append(f"| ICE40_SYNTH_OPTS | `synth_ice40 {opts}` |" if opts else
                    "| ICE40_SYNTH_OPTS | (none) |")
+    else:
+        opts = cfg.get("ECP5_SYNTH_OPTS", "").replace("+", " ")
+        out.append(f"| ECP5_SYNTH_OPTS | `synth_ecp5 {opts}` |" if opts else
+                   "| ECP5_SYNTH_OPTS | (none) |")
     out.append("")
 
     # Whole SoC
