@@ -54,6 +54,7 @@
 #define CSR_MHARTID              0xF14
 #define CSR_MCONFIGPTR           0xF15
 #define MISA_VALUE               0x40141101u  /* MXL=1 (RV32), extensions A I M S U */
+#define MISA_M                   0x00001000u  /* misa bit of M: 0 in a core built without multiply/divide (MulDiv = 0) */
 #define MVENDORID_VALUE          0x00000000u  /* non-commercial */
 #define MARCHID_VALUE            0x00000000u
 #define MIMPID_VALUE             0x00000001u  /* implementation version */

@@ -54,6 +54,7 @@
 `define CSR_MHARTID              12'hF14
 `define CSR_MCONFIGPTR           12'hF15
 `define MISA_VALUE               32'h40141101   // MXL=1 (RV32), extensions A I M S U
+`define MISA_M                   32'h00001000   // misa bit of M: 0 in a core built without multiply/divide (MulDiv = 0)
 `define MVENDORID_VALUE          32'h00000000   // non-commercial
 `define MARCHID_VALUE            32'h00000000
 `define MIMPID_VALUE             32'h00000001   // implementation version

@@ -139,7 +139,7 @@ bool csr_read(iss_t *s, unsigned csr, uint32_t *v)
     case CSR_SIP:           *v = csr_mip(s) & s->mideleg; break;
     case CSR_SATP:          *v = s->satp; break;
     case CSR_MSTATUS:       *v = s->mstatus; break;
-    case CSR_MISA:          *v = MISA_VALUE; break;
+    case CSR_MISA:          *v = s->no_m ? MISA_VALUE & ~MISA_M : MISA_VALUE; break;
     case CSR_MEDELEG:       *v = s->medeleg; break;
     case CSR_MIDELEG:       *v = s->mideleg; break;
     case CSR_MIE:           *v = s->mie; break;

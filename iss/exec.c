@@ -245,7 +245,7 @@ static ALWAYS_INLINE void exec_loop(iss_t *s, iss_retire_t *const rec)
                 WR(a - b);
             } else if (f7 == 0x20 && f3 == 5) {
                 WR((uint32_t)((int32_t)a >> (b & 31)));
-            } else if (f7 == 1) {
+            } else if (f7 == 1 && !s->no_m) {
                 WR(muldiv(f3, a, b));
             } else {
                 goto illegal;

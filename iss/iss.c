@@ -48,6 +48,7 @@ iss_t *iss_create(const iss_config_t *cfg)
     s->dev.console_off = cfg->console_off;
     s->dev.console_input = cfg->console_input;
     s->mtime_manual = cfg->mtime_manual;
+    s->no_m = cfg->no_m;
     iss_reset(s);
     return s;
 }

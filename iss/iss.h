@@ -41,6 +41,8 @@ typedef struct {
     bool console_input;     /* UART RX from stdin (tb/console, non-blocking) */
     bool mtime_manual;      /* true: mtime changes only through iss_set_mtime/CLINT
                                stores (co-simulation); false: +1 per step */
+    bool no_m;              /* model a core without the M extension (RTL MulDiv = 0):
+                               its instructions are illegal, misa.M reads 0 */
 } iss_config_t;
 
 /* Why iss_run() returned. */

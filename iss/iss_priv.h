@@ -67,6 +67,7 @@ struct iss {
     /* co-simulation */
     uint32_t irq_ovr_mask, irq_ovr_bits;
     bool mmio_ovr_valid, mtime_manual, htif_manual;
+    bool no_m;                        /* no M extension (iss_config_t) */
     uint32_t mmio_ovr;
 
     devices_t dev;

@@ -38,6 +38,8 @@ static const char usage_text[] =
     "                        32-bit hex word per line\n"
     "  --commit-log FILE     one line per retired instruction, Spike --log-commits format\n"
     "  --ram-size BYTES      RAM size at 0x80000000 (default 16 MiB)\n"
+    "  --no-m                model a core built without the M extension (MulDiv = 0):\n"
+    "                        multiply/divide instructions are illegal, misa.M reads 0\n"
     "  --quiet, -q           no end-of-run summary on stderr\n"
     "  --help, -h            this text\n"
     "exit status: 0 pass, N failure code N, 2 bad input, 3 instruction limit reached.\n";
@@ -46,7 +48,7 @@ typedef struct {
     const char *elf, *signature, *commit_log;
     uint64_t max_insns;         /* 0 = no limit */
     uint64_t ram_size;
-    bool quiet, help;
+    bool quiet, help, no_m;
 } options_t;
 
 #define error_line(...) cli_error(PROG, __VA_ARGS__)
@@ -71,6 +73,10 @@ static bool parse_options(int argc, char **argv, options_t *o)
         }
         if (!strcmp(a, "--quiet") || !strcmp(a, "-q")) {
             o->quiet = true;
+            continue;
+        }
+        if (!strcmp(a, "--no-m")) {
+            o->no_m = true;
             continue;
         }
         const char *val = strchr(a, '=');
@@ -163,7 +169,8 @@ int main(int argc, char **argv)
         fputs(usage_text, stdout);
         return 0;
     }
-    iss_config_t cfg = { .ram_size = (uint32_t)o.ram_size, .console_input = true };
+    iss_config_t cfg = { .ram_size = (uint32_t)o.ram_size, .console_input = true,
+                         .no_m = o.no_m };
     iss_t *s = iss_create(&cfg);
     if (!s) {
         error_line("out of memory");

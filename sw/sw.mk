@@ -29,7 +29,7 @@ SW_VSIM_TIMEOUT := timeout 900
 # Compiler lines are shown as "CC file"; make V=1 shows them in full.
 SW_Q := $(if $(V),,@)
 
-SW_LIB_SRCS := $(addprefix $(SW_LIB)/, crt0.S console.c printf.c exit.c trap.c string.c)
+SW_LIB_SRCS := $(addprefix $(SW_LIB)/, crt0.S console.c printf.c exit.c trap.c string.c muldiv_emul.c)
 SW_LIB_HDRS := $(wildcard $(SW_LIB)/*.h) $(TOP)/arch/arch.h
 SW_LIB_OBJS := $(patsubst $(SW_LIB)/%,$(SW_OUT)/lib/%.o,$(SW_LIB_SRCS))
 SW_PROGS    := $(sort $(filter-out lib ulib user,$(patsubst $(SW_DIR)/%/,%, \
@@ -43,6 +43,8 @@ $(SW_OUT)/lib/%.c.o: $(SW_LIB)/%.c $(SW_LIB_HDRS)
 	@echo "  CC      sw/lib/$(<F)"
 	$(SW_Q)$(RV_CC) $(SW_CFLAGS) -c $< -o $@
 
+# the software M extension must not contain what it emulates
+$(SW_OUT)/lib/muldiv_emul.c.o: SW_CFLAGS += -march=rv32ia
 $(SW_OUT)/lib/%.S.o: $(SW_LIB)/%.S $(SW_LIB_HDRS)
 	@mkdir -p $(@D)
 	@echo "  AS      sw/lib/$(<F)"

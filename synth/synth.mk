@@ -56,6 +56,7 @@ HPM_COUNTERS   ?= 0
 ITLB_ENTRIES   ?= 1
 DTLB_ENTRIES   ?= 1
 BTB_ENTRIES    ?= 0
+MUL_DIV        ?= 0
 FAST_MUL       ?= 0
 MEM_ADDR_REG   ?= 1
 ICE40_DSP      ?= 1
@@ -80,6 +81,7 @@ HPM_COUNTERS   ?= 0
 ITLB_ENTRIES   ?= 2
 DTLB_ENTRIES   ?= 2
 BTB_ENTRIES    ?= 0
+MUL_DIV        ?= 1
 FAST_MUL       ?= 1
 MEM_ADDR_REG   ?= 1
 # RAM (RAM_BYTES, RAM_PORTS): block RAM with the program image as initial contents.
@@ -117,7 +119,7 @@ endif
 SYNTH_PLL := $(if $(filter $(SYNTH_MHZ),$(SYNTH_INPUT_MHZ)),,1)
 SYNTH_CFG_VARS := BOARD=$(BOARD) PROGRAM=$(abspath $(PROGRAM)) SYNTH_MHZ=$(SYNTH_MHZ) \
   PMP_ENTRIES=$(PMP_ENTRIES) HPM_COUNTERS=$(HPM_COUNTERS) ITLB_ENTRIES=$(ITLB_ENTRIES) \
-  DTLB_ENTRIES=$(DTLB_ENTRIES) BTB_ENTRIES=$(BTB_ENTRIES) FAST_MUL=$(FAST_MUL) MEM_ADDR_REG=$(MEM_ADDR_REG) \
+  DTLB_ENTRIES=$(DTLB_ENTRIES) BTB_ENTRIES=$(BTB_ENTRIES) MUL_DIV=$(MUL_DIV) FAST_MUL=$(FAST_MUL) MEM_ADDR_REG=$(MEM_ADDR_REG) \
   RAM_BYTES=$(SYNTH_RAM_BYTES) RAM_PORTS=$(SYNTH_RAM_PORTS) ICE40_DSP=$(ICE40_DSP) ULX3S_DEVICE=$(ULX3S_DEVICE) \
   ICE40_SYNTH_OPTS=$(call SYNTH_NOSPACE,$(ICE40_SYNTH_OPTS)) ECP5_SYNTH_OPTS=$(call SYNTH_NOSPACE,$(ECP5_SYNTH_OPTS))
 
@@ -161,7 +163,7 @@ synth-yosys: $(SYNTH_OUT)/soc.json $(SYNTH_OUT)/ooc_core.txt $(SYNTH_OUT)/ooc_mm
 # params.mk records only what the out-of-context runs depend on (the core parameters).
 SYNTH_PARAM_VARS := PMP_ENTRIES=$(PMP_ENTRIES) HPM_COUNTERS=$(HPM_COUNTERS) \
   ITLB_ENTRIES=$(ITLB_ENTRIES) DTLB_ENTRIES=$(DTLB_ENTRIES) BTB_ENTRIES=$(BTB_ENTRIES) \
-  FAST_MUL=$(FAST_MUL) MEM_ADDR_REG=$(MEM_ADDR_REG) RAM_BYTES=$(SYNTH_RAM_BYTES) ICE40_DSP=$(ICE40_DSP) \
+  MUL_DIV=$(MUL_DIV) FAST_MUL=$(FAST_MUL) MEM_ADDR_REG=$(MEM_ADDR_REG) RAM_BYTES=$(SYNTH_RAM_BYTES) ICE40_DSP=$(ICE40_DSP) \
   ICE40_SYNTH_OPTS=$(call SYNTH_NOSPACE,$(ICE40_SYNTH_OPTS)) \
   ECP5_SYNTH_OPTS=$(call SYNTH_NOSPACE,$(ECP5_SYNTH_OPTS))
 $(SYNTH_OUT)/config.mk: synth-force-config
@@ -190,7 +192,7 @@ endif
 $(SYNTH_OUT)/config.vh: $(SYNTH_OUT)/program.hex $(SYNTH_OUT)/pll.v $(SYNTH_DIR)/scripts/config.sh
 	@$(SYNTH_DIR)/scripts/config.sh $(SYNTH_OUT) $(SYNTH_ARCH) $(SYNTH_INPUT_MHZ) \
 	    "$(SYNTH_PLL)" $(SYNTH_RAM_BYTES) $(SYNTH_RAM_PORTS) $(PMP_ENTRIES) $(HPM_COUNTERS) \
-	    $(ITLB_ENTRIES) $(DTLB_ENTRIES) $(BTB_ENTRIES) $(FAST_MUL) $(MEM_ADDR_REG) > $@
+	    $(ITLB_ENTRIES) $(DTLB_ENTRIES) $(BTB_ENTRIES) $(FAST_MUL) $(MEM_ADDR_REG) $(MUL_DIV) > $@
 
 # ------------------------------------------------------------------ synthesis
 SYNTH_YS = read_verilog $(SYNTH_VFLAGS) $(SYNTH_SRCS) $(if $(SYNTH_PLL),pll.v); \
@@ -214,7 +216,7 @@ $(SYNTH_OUT)/soc_modules.txt: $(SYNTH_OUT)/config.vh $(SYNTH_SRCS) $(RTL_DEPS)
 # includes the retire-port registers there).
 SYNTH_CORE_PARAMS = -set PmpEntries $(PMP_ENTRIES) -set HpmCounters $(HPM_COUNTERS) \
   -set ItlbEntries $(ITLB_ENTRIES) -set DtlbEntries $(DTLB_ENTRIES) \
-  -set BtbEntries $(BTB_ENTRIES) -set FastMul $(FAST_MUL) -set MemAddrReg $(MEM_ADDR_REG) -set RamBytes $(SYNTH_RAM_BYTES)
+  -set BtbEntries $(BTB_ENTRIES) -set MulDiv $(MUL_DIV) -set FastMul $(FAST_MUL) -set MemAddrReg $(MEM_ADDR_REG) -set RamBytes $(SYNTH_RAM_BYTES)
 SYNTH_MMU_PARAMS = -set PmpEntries $(PMP_ENTRIES) -set ItlbEntries $(ITLB_ENTRIES) \
   -set DtlbEntries $(DTLB_ENTRIES) -set RamBytes $(SYNTH_RAM_BYTES)
 define SYNTH_OOC
@@ -264,8 +266,8 @@ $(SYNTH_OUT)/report.md: $(SYNTH_OUT)/pnr.done $(SYNTH_OUT)/ooc_core.txt $(SYNTH_
 # must equal build/vsim's on the same ELF.
 POSTSYNTH_PROGRAM ?= $(BUILD)/sw/hello.elf
 POSTSYNTH_OUT     := $(BUILD)/synth/postsynth
-# the iCEBreaker defaults: PMP HPM ITLB DTLB BTB entries, FAST_MUL, MemAddrReg
-POSTSYNTH_PARAMS  ?= 0 0 1 1 0 0 1
+# the iCEBreaker defaults: PMP HPM ITLB DTLB BTB entries, FAST_MUL, MemAddrReg, MulDiv
+POSTSYNTH_PARAMS  ?= 0 0 1 1 0 0 1 0
 POSTSYNTH_DSP     ?= 1
 YOSYS_DATDIR      := $(shell yosys-config --datdir 2>/dev/null || \
                        echo $(dir $(shell command -v yosys 2>/dev/null))../share/yosys)
@@ -320,7 +322,7 @@ BOARDSIM_VSIM  := $(BUILD)/vsim-$(BOARD)
 BOARDSIM_OUT   := $(BUILD)/board-sim/$(BOARD)
 BOARDSIM_GFLAGS = -GPmpEntries=$(PMP_ENTRIES) -GHpmCounters=$(HPM_COUNTERS) \
   -GItlbEntries=$(ITLB_ENTRIES) -GDtlbEntries=$(DTLB_ENTRIES) -GBtbEntries=$(BTB_ENTRIES) \
-  -GFastMul=$(FAST_MUL) -GMemAddrReg=$(MEM_ADDR_REG)
+  -GMulDiv=$(MUL_DIV) -GFastMul=$(FAST_MUL) -GMemAddrReg=$(MEM_ADDR_REG)
 # `make board-sim BOARD=ulx3s KERNEL=1`: build/vsim-ulx3s-kernel, the configuration of the
 # KERNEL=1 bitstream: also its RAM (RAM_BYTES, RAM_PORTS=1: one port shared by
 # fetch and data). Run the kernel's demo on it:
@@ -330,7 +332,12 @@ BOARDSIM_VSIM  := $(BUILD)/vsim-$(BOARD)-kernel
 BOARDSIM_GFLAGS += -GRamBytes=$(SYNTH_RAM_BYTES) -GRamPorts=$(SYNTH_RAM_PORTS)
 endif
 BOARDSIM_ISA   := rv32ui-alu rv32ui-shift rv32ui-branch rv32ui-jump rv32ui-load rv32ui-store \
-  rv32ui-hazard rv32ui-fence rv32ui-fencei rv32um-muldiv rv32um-ref rv32ua-amo rv32ua-lrsc
+  rv32ui-fence rv32ui-fencei rv32ua-amo rv32ua-lrsc \
+  $(if $(filter 0,$(MUL_DIV)),,rv32ui-hazard rv32um-muldiv rv32um-ref)
+# (with MUL_DIV=0 the programs that multiply or divide in their test environment, which has
+# no emulation, are left out; the sw/ and kernel runs below exercise the emulation instead:
+# hello and the kernel demo in lockstep with the reference model told the core has no M,
+# the demo on its own, as its PMP step needs PMP entries the board has not)
 BOARDSIM_VM    := vm-fault vm-perm vm-mega vm-pa vm-mprv vm-asid vm-sfence vm-restart vm-satp \
   vm-fetch vm-thrash
 # (vm-stale's legal outcomes differ between implementations: no lockstep, as in tests/run.sh)
@@ -344,7 +351,7 @@ $(BOARDSIM_VSIM): $(RTL_DEPS) $(TOP)/tb/tb_top.sv $(SYNTH_DIR)/synth.mk
 	  VSIM_OPT=-O1 VSIM_VFLAGS_EXTRA='$(BOARDSIM_GFLAGS)' $@
 endif
 
-board-sim-check: $(BOARDSIM_VSIM) tests-build
+board-sim-check: $(BOARDSIM_VSIM) tests-build sw $(FW_ELF)
 	@mkdir -p $(BOARDSIM_OUT)
 	@fail=0; n=0; \
 	for p in $(BOARDSIM_ISA) $(BOARDSIM_VM); do \
@@ -355,5 +362,16 @@ board-sim-check: $(BOARDSIM_VSIM) tests-build
 	  if [ $$rc -ne 0 ] || [ "$$last" != "$$p: ok" ]; then \
 	    echo "board-sim: FAIL $$p (exit $$rc, last line: $$last)"; fail=1; fi; \
 	done; \
+	if [ "$(MUL_DIV)" = 0 ]; then \
+	  for p in hello demo; do \
+	    case $$p in hello) opt=--cosim;; *) opt=;; esac; \
+	    timeout 300 $(BOARDSIM_VSIM) --quiet $$opt --max-cycles 50000000 $(BUILD)/sw/$$p.elf \
+	      < /dev/null > $(BOARDSIM_OUT)/$$p.out 2>&1; rc=$$?; n=$$((n + 1)); \
+	    [ $$rc -eq 0 ] || { echo "board-sim: FAIL $$p.elf (multiply/divide emulated by sw/lib; exit $$rc)"; fail=1; }; \
+	  done; \
+	  timeout 600 $(BOARDSIM_VSIM) --quiet --cosim --max-cycles 200000000 $(FW_ELF) \
+	    < $(TOP)/sw/user/demo.sh > $(BOARDSIM_OUT)/kernel-demo.out 2>&1; rc=$$?; n=$$((n + 1)); \
+	  [ $$rc -eq 0 ] || { echo "board-sim: FAIL kernel.elf < demo.sh (multiply/divide emulated by the M layer; exit $$rc)"; fail=1; }; \
+	fi; \
 	[ $$fail -eq 0 ] && echo "board-sim: $(BOARD) configuration ($(BOARDSIM_GFLAGS)): $$n programs ok"; \
 	exit $$fail

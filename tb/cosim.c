@@ -49,13 +49,14 @@ typedef struct {
 
 static const char *const priv_name = "USHM";
 
-cosim_t *cosim_create(const char *elf, uint32_t ram_bytes, char *err, size_t errlen)
+cosim_t *cosim_create(const char *elf, uint32_t ram_bytes, bool no_m, char *err, size_t errlen)
 {
     iss_config_t cfg = {
         .ram_size = ram_bytes,
         .console_off = true,        /* the RTL side prints */
         .console_input = false,     /* device reads come from the RTL */
         .mtime_manual = true,       /* mtime follows what the RTL reads */
+        .no_m = no_m,               /* the core has no M extension (MulDiv = 0) */
     };
     cosim_t *c = calloc(1, sizeof *c);
 

@@ -10,7 +10,7 @@
  * of both sides.
  *
  * API:
- *   cosim_t *cosim_create(elf, ram_bytes, err, errlen)
+ *   cosim_t *cosim_create(elf, ram_bytes, no_m, err, errlen)   (no_m: core built without M)
  *                     model with the RAM size of the SoC, program loaded; NULL with a
  *                     one-line message in err on failure.
  *   void cosim_inject(c, n)   self-test aid: corrupt the model's result (the register
@@ -39,7 +39,7 @@
 
 typedef struct cosim cosim_t;
 
-cosim_t *cosim_create(const char *elf, uint32_t ram_bytes, char *err, size_t errlen);
+cosim_t *cosim_create(const char *elf, uint32_t ram_bytes, bool no_m, char *err, size_t errlen);
 void cosim_inject(cosim_t *c, uint64_t n);
 int cosim_step(cosim_t *c, const retire_t *rtl, uint32_t mip, uint64_t cycle);
 int cosim_htif(cosim_t *c, int rtl_status);

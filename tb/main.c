@@ -294,7 +294,7 @@ static double seconds_since(clockid_t clock, const struct timespec *t0)
 
 /* ---- DPI imports ---- */
 
-int tb_init(unsigned int ram_bytes, unsigned long long *max_cycles,
+int tb_init(unsigned int ram_bytes, unsigned int misa, unsigned long long *max_cycles,
             unsigned long long *max_insns, unsigned long long *trace_start,
             svBit *trace_on, svBit *htif_on, unsigned int *tohost, svBit *retire_on)
 {
@@ -353,7 +353,7 @@ int tb_init(unsigned int ram_bytes, unsigned long long *max_cycles,
         run.log_on = true;
     }
     if (opt.cosim) {
-        run.cosim = cosim_create(opt.elf, ram_bytes, err, sizeof err);
+        run.cosim = cosim_create(opt.elf, ram_bytes, !(misa & MISA_M), err, sizeof err);
         if (!run.cosim) {
             error_line("%s", err);
             set_final_status(2);

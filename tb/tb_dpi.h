@@ -40,7 +40,7 @@
 #define TB_LIMIT_INSNS  2
 
 /* imports */
-int tb_init(unsigned int ram_bytes, unsigned long long *max_cycles,
+int tb_init(unsigned int ram_bytes, unsigned int misa, unsigned long long *max_cycles,
             unsigned long long *max_insns, unsigned long long *trace_start,
             svBit *trace_on, svBit *htif_on, unsigned int *tohost, svBit *retire_on);
 const char *tb_trace_file(void);

@@ -29,6 +29,7 @@ module tb_top #(
   parameter int BtbEntries  = 64,
   parameter int ItlbEntries = 16,
   parameter int DtlbEntries = 16,
+  parameter int MulDiv      = 1,          // 0: core without M (the reference model is told)
   parameter int FastMul     = 1,
   parameter int MemAddrReg = 0,          // the core's (rtl/core/core.sv); build/vsim-memreg: 1
   parameter int RamPorts   = 2           // the SoC's RAM: 2 two-port, 1 one port shared by fetch
@@ -47,7 +48,7 @@ module tb_top #(
   localparam int LimitInsns  = 2;
 
   // ---- DPI: C side (tb/main.c) ----
-  import "DPI-C" context function int tb_init(input int unsigned ram_bytes,
+  import "DPI-C" context function int tb_init(input int unsigned ram_bytes, input int unsigned misa,
       output longint unsigned max_cycles, output longint unsigned max_insns,
       output longint unsigned trace_start, output bit trace_on,
       output bit htif_on, output int unsigned tohost, output bit retire_on);
@@ -126,7 +127,7 @@ module tb_top #(
   soc #(
     .RamBytes(RamBytes), .MtimeDiv(MtimeDiv), .PmpEntries(PmpEntries), .HpmCounters(HpmCounters),
     .BtbEntries(BtbEntries), .ItlbEntries(ItlbEntries), .DtlbEntries(DtlbEntries),
-    .FastMul(FastMul), .MemAddrReg(MemAddrReg), .RamPorts(RamPorts)
+    .MulDiv(MulDiv), .FastMul(FastMul), .MemAddrReg(MemAddrReg), .RamPorts(RamPorts)
   ) u_soc (
     .clk_i            (clk),
     .rst_ni           (rst_n),
@@ -195,7 +196,7 @@ module tb_top #(
     string file;
     // Load after every time-0 initial block (a RAM may clear itself in one).
     #1;
-    status = tb_init(RamBytes, max_cycles, max_insns, trace_start, trace_on,
+    status = tb_init(RamBytes, MulDiv != 0 ? `MISA_VALUE : `MISA_VALUE & ~`MISA_M, max_cycles, max_insns, trace_start, trace_on,
                      htif_on, tohost_addr, retire_on);
     if (status >= 0) begin
       $finish;                        // --help, or bad input (already reported)

@@ -7,7 +7,10 @@ ISS_T_OUT    := $(ISS_OUT)/tests
 ISS_T_LIB    := $(TOP)/sw/lib
 ISS_T_CFLAGS := $(RV_CFLAGS) -I$(ISS_T_LIB) -fno-tree-loop-distribute-patterns
 ISS_T_LDFLAGS := $(RV_LDFLAGS) -T$(ISS_T_LIB)/link.ld -Wl,--no-warn-rwx-segments
-ISS_T_RTOBJS := $(addprefix $(ISS_T_OUT)/lib/, crt0.o console.o printf.o exit.o trap.o string.o)
+ISS_T_RTOBJS := $(addprefix $(ISS_T_OUT)/lib/, crt0.o console.o printf.o exit.o trap.o string.o \
+                  muldiv_emul.o)
+# (as in sw/sw.mk: the software M extension must not contain what it emulates)
+$(ISS_T_OUT)/lib/muldiv_emul.o: ISS_T_CFLAGS += -march=rv32ia
 ISS_T_HDRS   := $(wildcard $(ISS_T_LIB)/*.h) $(TOP)/arch/arch.h
 ISS_T_PROGS  := vm_svadu vm_svade priv priv_iss bench_vm htif
 ISS_T_ELFS   := $(addprefix $(ISS_T_OUT)/,$(addsuffix .elf,$(ISS_T_PROGS)))

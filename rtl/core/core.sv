@@ -32,6 +32,9 @@ module core #(
   parameter int BtbEntries  = 64,
   parameter int ItlbEntries = 16,
   parameter int DtlbEntries = 16,
+  parameter int MulDiv      = 1,      // 1: M extension (core_muldiv); 0: none, its
+                                      // instructions are illegal and misa.M reads 0
+                                      // (software emulates them: sw/lib, firmware/m)
   parameter int FastMul     = 1,      // 1: one-cycle multiplier; 0: iterative (core_muldiv)
   // 1: loads/stores/AMOs register their address in a first EX cycle and present it to the
   // translation step and the bus in the next (+1 cycle per access, shorter critical path);
@@ -220,7 +223,7 @@ module core #(
   // Precomputed in ID: pc + imm (branch/jal target).
   logic [31:0] e_br_target_q;
 
-  core_decode u_decode (
+  core_decode #(.MulDiv(MulDiv)) u_decode (
     .instr_i(d_instr),
     .rd_we_o(dd_rd_we), .imm_o(dd_imm),
     .opa_pc_o(dd_opa_pc), .opb_imm_o(dd_opb_imm), .alu_op_o(dd_alu_op), .res_sel_o(dd_res_sel),
@@ -335,11 +338,16 @@ module core #(
   logic        md_done;
   logic [31:0] md_result;
   logic        e_fire;               // EX finishes its instruction at this edge
-  core_muldiv #(.FastMul(FastMul)) u_muldiv (
-    .clk_i, .rst_ni, .start_i(e_valid_q && (x_mul || x_div) && !e_trap_pre && !take_irq),
-    .kill_i(1'b0), .fn_i(e_instr_q[14:12]), .a_i(rs1_val), .b_i(rs2_val),
-    .done_o(md_done), .result_o(md_result)
-  );
+  if (MulDiv != 0) begin : g_muldiv
+    core_muldiv #(.FastMul(FastMul)) u_muldiv (
+      .clk_i, .rst_ni, .start_i(e_valid_q && (x_mul || x_div) && !e_trap_pre && !take_irq),
+      .kill_i(1'b0), .fn_i(e_instr_q[14:12]), .a_i(rs1_val), .b_i(rs2_val),
+      .done_o(md_done), .result_o(md_result)
+    );
+  end else begin : g_no_muldiv       // the decoder never sets x_mul/x_div
+    assign md_done   = 1'b1;
+    assign md_result = 32'd0;
+  end
 
   // Memory access
   logic [31:0] mem_vaddr, lsu_wdata, amo_result;
@@ -596,7 +604,8 @@ module core #(
   end
 
   // ==================================================================== CSR unit
-  core_csr #(.PmpEntries(PmpEntries), .HpmCounters(HpmCounters)) u_csr (
+  core_csr #(.PmpEntries(PmpEntries), .HpmCounters(HpmCounters),
+             .Misa(MulDiv != 0 ? `MISA_VALUE : `MISA_VALUE & ~`MISA_M)) u_csr (
     .clk_i, .rst_ni,
     .csr_en_i(e_valid_q && x_csr),
     .csr_addr_i(e_instr_q[31:20]), .csr_op_i(x_csr_op), .csr_write_i(x_csr_write),

@@ -20,7 +20,8 @@
 
 module core_csr #(
   parameter int PmpEntries  = 16,   // 0..16 implemented PMP entries
-  parameter int HpmCounters = 8     // mhpmcounter3 .. 3+HpmCounters-1 implemented
+  parameter int HpmCounters = 8,    // mhpmcounter3 .. 3+HpmCounters-1 implemented
+  parameter logic [31:0] Misa = `MISA_VALUE   // misa (read-only): without M in a MulDiv = 0 core
 ) (
   input  logic        clk_i,
   input  logic        rst_ni,
@@ -174,7 +175,7 @@ module core_csr #(
       `CSR_SIP:           rdata = mip & mideleg_q;
       `CSR_SATP:          rdata = satp_q;
       `CSR_MSTATUS:       rdata = mstatus;
-      `CSR_MISA:          rdata = `MISA_VALUE;
+      `CSR_MISA:          rdata = Misa;
       `CSR_MEDELEG:       rdata = medeleg_q;
       `CSR_MIDELEG:       rdata = mideleg_q;
       `CSR_MIE:           rdata = mie_r_q;

@@ -6,7 +6,9 @@
 // TVM/TW/TSR) is decided later, in EX, by core_csr.
 `include "core_defs.vh"
 
-module core_decode (
+module core_decode #(
+  parameter int MulDiv = 1            // 0: no M extension (its instructions are illegal)
+) (
   input  logic [31:0] instr_i,
   // Operands
   output logic        rd_we_o,       // rd is written (rd != x0)
@@ -126,8 +128,9 @@ module core_decode (
         writes_rd = 1'b1;
         if (funct7 == 7'b0000001) begin
           res_sel_o = `RES_MD;
-          mul_o = !funct3[2];
-          div_o = funct3[2];
+          mul_o = !funct3[2] && MulDiv != 0;
+          div_o = funct3[2] && MulDiv != 0;
+          illegal_o = MulDiv == 0;
         end else if (funct7 == 7'b0000000) begin
           case (funct3)
             3'b000: alu_op_o = `ALU_ADD;

@@ -18,6 +18,7 @@ module soc #(
   parameter int BtbEntries  = 64,
   parameter int ItlbEntries = 16,
   parameter int DtlbEntries = 16,
+  parameter int MulDiv      = 1,      // 0: no M extension (core.sv)
   parameter int FastMul     = 1,      // 1: one-cycle multiplier; 0: iterative (core_muldiv)
   parameter int MemAddrReg  = 0,      // 1: registered load/store address (core.sv; FPGA timing)
   parameter int RamPorts    = 2,      // 2: two-port RAM; 1: one port shared by fetch and data
@@ -66,7 +67,7 @@ module soc #(
   core #(
     .RamBytes(RamBytes), .PmpEntries(PmpEntries), .HpmCounters(HpmCounters),
     .BtbEntries(BtbEntries), .ItlbEntries(ItlbEntries), .DtlbEntries(DtlbEntries),
-    .FastMul(FastMul),
+    .MulDiv(MulDiv), .FastMul(FastMul),
     .MemAddrReg(MemAddrReg)
   ) u_core (
     .clk_i, .rst_ni,

@@ -55,12 +55,14 @@ static void step_csrs(void)
   misa_string(misa, isa);
   puts("\n[1] Identification CSRs");
   printf("  misa      = 0x%08x -> %s%s\n", (unsigned)misa, isa,
-         misa == MISA_VALUE ? "" : "  (differs from arch.tbl MISA_VALUE)");
+         misa == MISA_VALUE ? "" :
+         misa == (MISA_VALUE & ~MISA_M) ? "  (core without M: multiply/divide emulated by sw/lib)" :
+         "  (differs from arch.tbl MISA_VALUE)");
   printf("  mvendorid = 0x%08x, mhartid = %u\n", (unsigned)csr_read(CSR_MVENDORID),
          (unsigned)csr_read(CSR_MHARTID));
-  if (!(misa & (1u << ('M' - 'A'))) || !(misa & (1u << ('A' - 'A'))) ||
+  if (!(misa & (1u << ('A' - 'A'))) || !(misa & (1u << ('S' - 'A'))) ||
       !(misa & (1u << ('U' - 'A'))))
-    fail(1, "misa lacks M, A or U");
+    fail(1, "misa lacks A, S or U");
 }
 
 /* ---- step 2: computing ---- */

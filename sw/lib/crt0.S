@@ -102,7 +102,7 @@ trap_vector:
 .option pop
 
         mv      a0, sp
-        call    trap_handler
+        call    trap_entry
 
         lw      t0, TF_MEPC(sp)
         csrw    CSR_MEPC, t0

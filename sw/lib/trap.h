@@ -1,7 +1,8 @@
 /* trap.h — the trap frame that crt0.S builds and the C trap handler receives.
  *
  * crt0's trap vector saves every register and mepc/mcause/mtval/mstatus into a
- * struct trap_frame on the machine stack, calls trap_handler(frame), then writes
+ * struct trap_frame on the machine stack, calls trap_entry(frame) (which emulates
+ * multiply/divide on a core without M, else calls trap_handler(frame)), then writes
  * mepc and mstatus back from the frame, restores the registers and returns with
  * mret. A handler therefore changes where and how the trapped code resumes by
  * editing the frame (e.g. frame->mepc += 4 to skip an ecall, frame->regs[10] to
@@ -40,6 +41,7 @@ _Static_assert(__builtin_offsetof(struct trap_frame, mstatus) == TF_MSTATUS, "ms
  * A program that expects traps defines its own trap_handler and hands anything
  * it does not expect to trap_unhandled. */
 void trap_handler(struct trap_frame *tf);
+void trap_entry(struct trap_frame *tf);
 
 /* Prints "unhandled trap: mcause=... mepc=... mtval=..." and exits with
  * EXIT_UNHANDLED_TRAP. Never returns. */

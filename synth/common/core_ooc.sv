@@ -10,6 +10,7 @@ module core_ooc #(
   parameter int BtbEntries  = 64,
   parameter int ItlbEntries = 16,
   parameter int DtlbEntries = 16,
+  parameter int MulDiv      = 1,
   parameter int FastMul     = 1,
   parameter int MemAddrReg  = 0
 ) (
@@ -34,7 +35,7 @@ module core_ooc #(
   core #(
     .RamBytes(RamBytes), .PmpEntries(PmpEntries), .HpmCounters(HpmCounters),
     .BtbEntries(BtbEntries), .ItlbEntries(ItlbEntries), .DtlbEntries(DtlbEntries),
-    .FastMul(FastMul),
+    .MulDiv(MulDiv), .FastMul(FastMul),
     .MemAddrReg(MemAddrReg)
   ) u_core (
     .clk_i, .rst_ni,

@@ -128,6 +128,8 @@ def main():
     for k in ("PMP_ENTRIES", "HPM_COUNTERS", "ITLB_ENTRIES", "DTLB_ENTRIES", "BTB_ENTRIES",
               "MEM_ADDR_REG", "RAM_BYTES", "RAM_PORTS"):
         out.append(f"| {k} | {cfg.get(k, '?')} |")
+    out.append(f"| MUL_DIV | {cfg.get('MUL_DIV', '?')} (1: M extension in hardware, "
+               "0: none, emulated by software) |")
     out.append(f"| FAST_MUL | {cfg.get('FAST_MUL', '?')} (1: one-cycle multiplier, "
                "0: iterative, 34 cycles) |")
     if arch == "ice40":
