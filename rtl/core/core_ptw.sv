@@ -3,18 +3,24 @@
 // Implements priv spec 1.12 section 4.3.2 on the core's data bus (it reads exactly what the
 // core stored: there are no caches). The request is registered (state IDLE -> RD); every PTE
 // address is checked (chk_*) in a cycle of its own (RD) from the registered address, and the
-// read is issued in that cycle when the check passes; the PTE is examined when its data
-// returns (WAIT), and a leaf fills the TLB in that cycle. So neither the requester's lookup
-// nor a freshly computed PTE address reaches the PMP check or the bus in one cycle (timing). With single-cycle memory a
-// 4 KiB translation therefore costs 5 cycles (two PTE reads, each check + read + data) and a
-// 4 MiB one 3 cycles, before the requester's retried lookup hits.
+// read is issued in that cycle when the check passes; the PTE's data is only captured (pte_q)
+// in the cycle it returns (WAIT) and examined from that register in the next (CHK), where a
+// leaf fills the TLB. So neither the requester's lookup nor a freshly computed PTE address
+// reaches the PMP check or the bus in one cycle, and the RAM's read data goes nowhere but
+// into a register: no path from mem_rdata_i to the bus request, the fill, the fault or the
+// next state (timing). With single-cycle memory a 4 MiB translation therefore costs 4 cycles
+// (the miss, then one PTE read: check + read, data, examine) and a 4 KiB one 7 (two PTE
+// reads), before the requester's retried lookup hits; a Svadu A/D write-back adds 2.
 // Faults (page faults, and access faults when a PTE address is outside RAM, above 2^32, or
 // denied by PMP as an S-mode access) are held in state FAULT until the requester takes them;
 // faulting translations are never filled.
 // A/D: with adue_i=0 (Svade) a leaf with A=0, or D=0 for a store/AMO, is a page fault
-// (core_pte_check). With adue_i=1 (Svadu) the walker re-reads the PTE, and if it is unchanged
-// writes it back with A (and D for a store/AMO) set, then fills; if it changed, it walks
-// again. The write-back is PMP-checked as an S-mode write.
+// (core_pte_check). With adue_i=1 (Svadu) the walker re-reads the PTE (issued from CHK,
+// captured in reread_q in UPD_WAIT), compares it with the first read in UPD_CHK, and if it
+// is unchanged writes it back with A (and D for a store/AMO) set, then fills; if it
+// changed, it walks again. The write-back is PMP-checked as an S-mode write.
+// A request the bus does not grant is repeated from the same state: CHK and UPD_CHK decide
+// from registers only, so they decide the same way again.
 // PTE address checks go out on chk_* (from registers only) and come back on chk_ok_i in the
 // same cycle.
 `include "arch.vh"
@@ -63,7 +69,7 @@ module core_ptw (
   output logic        ev_itlb_miss_o,
   output logic        ev_dtlb_miss_o
 );
-  typedef enum logic [2:0] {IDLE, RD, WAIT, UPD_RD, UPD_WAIT, UPD_WR, FAULT} state_e;
+  typedef enum logic [2:0] {IDLE, RD, WAIT, CHK, UPD_WAIT, UPD_CHK, FAULT} state_e;
   state_e state_q, state_d;
 
   logic        level_q, level_d;            // 1: first level (VPN[1]), 0: second
@@ -71,7 +77,8 @@ module core_ptw (
   logic [1:0]  acc_q, priv_q;
   logic [31:12] vaddr_q;
   logic [33:0] pte_addr_q, pte_addr_d;
-  logic [31:0] pte_q, pte_d;
+  logic [31:0] pte_q;                       // the PTE read (captured in WAIT)
+  logic [31:0] reread_q;                    // the Svadu re-read of it (captured in UPD_WAIT)
   logic        fault_page_q, fault_page_d;
 
   // First-level PTE address from satp and the request (priv spec 4.3.2 steps 1-2): a.ppn *
@@ -84,16 +91,14 @@ module core_ptw (
   assign l1_addr_req = {satp_i[21:0], req_vaddr_i[31:22], 2'b00};
   assign l1_addr     = {satp_i[21:0], vaddr_q[31:22], 2'b00};
 
-  // The PTE that just arrived
-  logic [31:0] pte;
+  // The PTE being examined (CHK), from its capture register
   logic [21:0] pte_ppn;
   logic        pte_v, pte_r, pte_w, pte_x, is_leaf, invalid;
-  assign pte     = mem_rdata_i;
-  assign pte_ppn = pte[31:10];
-  assign pte_v   = pte[`PTE_V];
-  assign pte_r   = pte[`PTE_R];
-  assign pte_w   = pte[`PTE_W];
-  assign pte_x   = pte[`PTE_X];
+  assign pte_ppn = pte_q[31:10];
+  assign pte_v   = pte_q[`PTE_V];
+  assign pte_r   = pte_q[`PTE_R];
+  assign pte_w   = pte_q[`PTE_W];
+  assign pte_x   = pte_q[`PTE_X];
   assign invalid = !pte_v || (!pte_r && pte_w);
   assign is_leaf = pte_r || pte_x;
 
@@ -102,31 +107,34 @@ module core_ptw (
 
   logic leaf_pf, leaf_upd;
   core_pte_check u_check (
-    .flags_i(pte[7:0]), .acc_i(acc_q), .priv_i(priv_q), .sum_i(sum_i), .mxr_i(mxr_i),
+    .flags_i(pte_q[7:0]), .acc_i(acc_q), .priv_i(priv_q), .sum_i(sum_i), .mxr_i(mxr_i),
     .adue_i(adue_i), .page_fault_o(leaf_pf), .update_o(leaf_upd)
   );
 
+  // The PTE with A (and D for a store/AMO) set: the Svadu write-back, and the flags filled.
+  // A leaf fills from CHK only with A set, and D for a store (else it faults or is
+  // updated first), so there pte_updated equals pte_q.
   logic        is_store;
   logic [31:0] pte_updated;
   assign is_store    = (acc_q == `ACC_STORE) || (acc_q == `ACC_AMO);
   assign pte_updated = pte_q | (32'd1 << `PTE_A) | (is_store ? (32'd1 << `PTE_D) : 32'd0);
+
+  assign mem_addr_o   = pte_addr_q[31:0];
+  assign mem_wdata_o  = pte_updated;
+  assign chk_addr_o   = pte_addr_q;
+  assign fill_ppn_o   = pte_ppn;
+  assign fill_flags_o = {pte_updated[7:6], pte_updated[5] | g_q, pte_updated[4:0]};
 
   always_comb begin
     state_d = state_q;
     level_d = level_q;
     g_d = g_q;
     pte_addr_d = pte_addr_q;
-    pte_d = pte_q;
     fault_page_d = fault_page_q;
     mem_req_o = 1'b0;
     mem_we_o = 1'b0;
-    mem_addr_o = pte_addr_q[31:0];
-    mem_wdata_o = pte_updated;
-    chk_addr_o = pte_addr_q;
     chk_write_o = 1'b0;
     fill_o = 1'b0;
-    fill_ppn_o = pte_ppn;
-    fill_flags_o = {pte[7:6], pte[5] | g_q, pte[4:0]};
     ev_walk_o = 1'b0;
 
     case (state_q)
@@ -147,8 +155,8 @@ module core_ptw (
           if (mem_gnt_i) state_d = WAIT;
         end
       end
-      WAIT: begin
-        pte_d = pte;
+      WAIT: state_d = CHK;                                   // the data goes into pte_q
+      CHK: begin                                             // pte_q: examine
         if (invalid) begin                                   // step 3
           fault_page_d = 1'b1; state_d = FAULT;
         end else if (!is_leaf) begin                         // step 4
@@ -156,53 +164,38 @@ module core_ptw (
             fault_page_d = 1'b1; state_d = FAULT;
           end else begin
             level_d = 1'b0;
-            g_d = pte[`PTE_G];
+            g_d = pte_q[`PTE_G];
             pte_addr_d = l0_addr;
             state_d = RD;
           end
         end else if (leaf_pf || (level_q && pte_ppn[9:0] != 10'd0)) begin   // steps 5, 6
           fault_page_d = 1'b1; state_d = FAULT;
-        end else if (leaf_upd) begin                         // step 7, Svadu
+        end else if (leaf_upd) begin                         // step 7, Svadu: re-read
           mem_req_o = 1'b1;
-          if (mem_gnt_i) state_d = UPD_WAIT; else state_d = UPD_RD;
+          if (mem_gnt_i) state_d = UPD_WAIT;
         end else begin
           fill_o = 1'b1;
           state_d = IDLE;
         end
       end
-      UPD_RD: begin
-        mem_req_o = 1'b1;
-        if (mem_gnt_i) state_d = UPD_WAIT;
-      end
-      UPD_WAIT: begin
+      UPD_WAIT: state_d = UPD_CHK;                           // the data goes into reread_q
+      UPD_CHK: begin                                         // reread_q against pte_q
         chk_write_o = 1'b1;         // checked as a write whatever the compare says (timing)
-        if (mem_rdata_i != pte_q) begin
+        if (reread_q != pte_q) begin
           // The PTE changed since it was read: walk again from the first level.
           level_d = 1'b1;
           g_d = 1'b0;
           pte_addr_d = l1_addr;
           state_d = RD;
+        end else if (!chk_ok_i) begin
+          fault_page_d = 1'b0; state_d = FAULT;
         end else begin
-          if (!chk_ok_i) begin
-            fault_page_d = 1'b0; state_d = FAULT;
-          end else begin
-            mem_req_o = 1'b1;
-            mem_we_o = 1'b1;
-            if (mem_gnt_i) state_d = IDLE; else state_d = UPD_WR;
-            fill_o = mem_gnt_i;
+          mem_req_o = 1'b1;
+          mem_we_o = 1'b1;
+          if (mem_gnt_i) begin
+            fill_o = 1'b1;
+            state_d = IDLE;
           end
-        end
-        fill_ppn_o = pte_q[31:10];
-        fill_flags_o = {pte_updated[7:6], pte_updated[5] | g_q, pte_updated[4:0]};
-      end
-      UPD_WR: begin
-        mem_req_o = 1'b1;
-        mem_we_o = 1'b1;
-        fill_ppn_o = pte_q[31:10];
-        fill_flags_o = {pte_updated[7:6], pte_updated[5] | g_q, pte_updated[4:0]};
-        if (mem_gnt_i) begin
-          fill_o = 1'b1;
-          state_d = IDLE;
         end
       end
       FAULT: begin
@@ -221,7 +214,8 @@ module core_ptw (
     level_q <= level_d;
     g_q <= g_d;
     pte_addr_q <= pte_addr_d;
-    pte_q <= pte_d;
+    if (state_q == WAIT) pte_q <= mem_rdata_i;
+    if (state_q == UPD_WAIT) reread_q <= mem_rdata_i;
     fault_page_q <= fault_page_d;
     if (state_q == IDLE && req_i) begin
       is_i_q <= req_is_i_i;
