@@ -139,6 +139,7 @@ module tb_top #(
     .uart_rx_ready_o  (uart_rx_ready),
     .finish_valid_o   (finish_valid),
     .finish_data_o    (finish_data),
+    .mtime_o          (),
     .rvfi_valid_o     (rvfi_valid),
     .rvfi_order_o     (rvfi_order),
     .rvfi_insn_o      (rvfi_insn),

@@ -200,7 +200,7 @@ module core #(
 
   // Decoded EX instruction: decoded in ID (d_instr) and registered with the instruction, so
   // that EX starts from flops (dd_* is the ID-side decode, x_* its EX-stage copy).
-  logic        x_rd_we, x_opa_pc, x_opb_imm;
+  logic        x_rd_we, x_opa_pc, x_opa_zero, x_opb_imm;
   logic [31:0] x_imm;
   logic [3:0]  x_alu_op;
   logic [2:0]  x_res_sel;
@@ -210,7 +210,7 @@ module core #(
   logic        x_mem_unsigned, x_mul, x_div, x_csr, x_csr_write;
   logic [1:0]  x_csr_op;
   logic        x_ecall, x_ebreak, x_mret, x_sret, x_wfi, x_sfence, x_fence_i, x_illegal;
-  logic        dd_rd_we, dd_opa_pc, dd_opb_imm;
+  logic        dd_rd_we, dd_opa_pc, dd_opa_zero, dd_opb_imm;
   logic [31:0] dd_imm;
   logic [3:0]  dd_alu_op;
   logic [2:0]  dd_res_sel;
@@ -226,7 +226,7 @@ module core #(
   core_decode #(.MulDiv(MulDiv)) u_decode (
     .instr_i(d_instr),
     .rd_we_o(dd_rd_we), .imm_o(dd_imm),
-    .opa_pc_o(dd_opa_pc), .opb_imm_o(dd_opb_imm), .alu_op_o(dd_alu_op), .res_sel_o(dd_res_sel),
+    .opa_pc_o(dd_opa_pc), .opa_zero_o(dd_opa_zero), .opb_imm_o(dd_opb_imm), .alu_op_o(dd_alu_op), .res_sel_o(dd_res_sel),
     .branch_o(dd_branch), .jal_o(dd_jal), .jalr_o(dd_jalr),
     .load_o(dd_load), .store_o(dd_store), .amo_o(dd_amo), .lr_o(dd_lr), .sc_o(dd_sc),
     .amo_fn_o(dd_amo_fn), .mem_size_o(dd_mem_size), .mem_unsigned_o(dd_mem_unsigned),
@@ -240,7 +240,7 @@ module core #(
     if (e_accept) begin
       // Loads, stores, AMOs and jalr have their address (rs1 + imm; the decoder gives
       // AMO/LR/SC imm 0) computed by the ALU's adder, whose result they do not use otherwise.
-      x_rd_we <= dd_rd_we; x_opa_pc <= dd_opa_pc; x_imm <= dd_imm;
+      x_rd_we <= dd_rd_we; x_opa_pc <= dd_opa_pc; x_opa_zero <= dd_opa_zero; x_imm <= dd_imm;
       x_opb_imm <= dd_opb_imm || dd_load || dd_store || dd_amo || dd_jalr;
       x_alu_op <= dd_alu_op; x_res_sel <= dd_res_sel;
       x_branch <= dd_branch; x_jal <= dd_jal; x_jalr <= dd_jalr;
@@ -308,7 +308,7 @@ module core #(
   // ==================================================================== EX datapath
   logic [31:0] alu_a, alu_b, alu_result, alu_sum;
   logic        br_take;
-  assign alu_a = x_opa_pc ? e_pc_q : rs1_val;
+  assign alu_a = x_opa_pc ? e_pc_q : (x_opa_zero ? 32'd0 : rs1_val);
   assign alu_b = x_opb_imm ? x_imm : rs2_val;
 
   core_alu u_alu (

@@ -57,7 +57,6 @@ module core_alu (
       `ALU_SRA:   result_o = sh_out;
       `ALU_OR:    result_o = a_i | b_i;
       `ALU_AND:   result_o = a_i & b_i;
-      `ALU_PASSB: result_o = b_i;
       default:    result_o = sum[31:0];                           // add, sub
     endcase
   end

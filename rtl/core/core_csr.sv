@@ -114,8 +114,11 @@ module core_csr #(
   // CSR address (M 0x3xx / S 0x1xx) and its bit 0 (scratch 0x.40 / epc 0x.41); mret (0x302)
   // and sret (0x102) read the epc of their mode. Contents start at 0 (the reset value of
   // the reference model); a reset does not clear them (their reset value is unspecified).
-  (* ram_style = "block" *) logic [31:0] epc_ram [0:3];
-  (* ram_style = "block" *) logic [31:0] tval_ram [0:1];
+  // A read in the cycle of a write to the same word is never used (the write restarts fetch,
+  // so the ID instruction that read is dropped): no_rw_check keeps Yosys from adding
+  // collision logic (64 FF and their multiplexers on iCE40).
+  (* ram_style = "block", no_rw_check *) logic [31:0] epc_ram [0:3];
+  (* ram_style = "block", no_rw_check *) logic [31:0] tval_ram [0:1];
   logic [31:0] epc_rdata_q, tval_rdata_q;
   initial begin
     for (int i = 0; i < 4; i++) epc_ram[i] = 32'd0;
@@ -154,6 +157,20 @@ module core_csr #(
 
   logic [63:0] hpm_sel;
 
+  // cycle/time/instret (address bits 1:0 = 0/1/2) and their high halves (bit 7), selected
+  // by address bits rather than by the full decode: a 6-input multiplexer with binary
+  // selects instead of six inputs of the one-hot one below
+  logic [63:0] cnt64;
+  logic [31:0] cnt_rdata;
+  always_comb begin
+    case (csr_addr_i[1:0])
+      2'd0:    cnt64 = mcycle_q;
+      2'd1:    cnt64 = mtime_i;
+      default: cnt64 = minstret_q;
+    endcase
+  end
+  assign cnt_rdata = csr_addr_i[7] ? cnt64[63:32] : cnt64[31:0];
+
   // The read multiplexer is only evaluated for CSR instructions. This is a simulation-speed
   // choice (the simulator compiles the if into a branch); hardware just ignores the result.
   always_comb begin
@@ -190,13 +207,10 @@ module core_csr #(
       `CSR_MCAUSE:        rdata = mcause_q;
       `CSR_MTVAL:         rdata = tval_rdata_q;
       `CSR_MIP:           rdata = mip;
-      // a machine counter and its user shadow share one input of the multiplexer
-      `CSR_MCYCLE,    `CSR_CYCLE:    rdata = mcycle_q[31:0];
-      `CSR_MINSTRET,  `CSR_INSTRET:  rdata = minstret_q[31:0];
-      `CSR_MCYCLEH,   `CSR_CYCLEH:   rdata = mcycle_q[63:32];
-      `CSR_MINSTRETH, `CSR_INSTRETH: rdata = minstret_q[63:32];
-      `CSR_TIME:          rdata = mtime_i[31:0];
-      `CSR_TIMEH:         rdata = mtime_i[63:32];
+      // the counters and their user shadows share one input of the multiplexer (cnt_rdata)
+      `CSR_MCYCLE, `CSR_CYCLE, `CSR_MINSTRET, `CSR_INSTRET, `CSR_TIME,
+      `CSR_MCYCLEH, `CSR_CYCLEH, `CSR_MINSTRETH, `CSR_INSTRETH, `CSR_TIMEH:
+                          rdata = cnt_rdata;
       `CSR_MVENDORID:     rdata = `MVENDORID_VALUE;
       `CSR_MARCHID:       rdata = `MARCHID_VALUE;
       `CSR_MIMPID:        rdata = `MIMPID_VALUE;

@@ -14,6 +14,7 @@ module core_decode #(
   output logic        rd_we_o,       // rd is written (rd != x0)
   output logic [31:0] imm_o,
   output logic        opa_pc_o,      // ALU operand A is pc (auipc, jal) instead of rs1
+  output logic        opa_zero_o,    // ALU operand A is 0 (lui: 0 + imm on the adder)
   output logic        opb_imm_o,     // ALU operand B is imm instead of rs2
   output logic [3:0]  alu_op_o,
   output logic [2:0]  res_sel_o,
@@ -69,7 +70,7 @@ module core_decode #(
 
   always_comb begin
     writes_rd = 1'b0;
-    imm_o = imm_i; opa_pc_o = 1'b0; opb_imm_o = 1'b0;
+    imm_o = imm_i; opa_pc_o = 1'b0; opa_zero_o = 1'b0; opb_imm_o = 1'b0;
     alu_op_o = `ALU_ADD; res_sel_o = `RES_ALU;
     branch_o = 1'b0; jal_o = 1'b0; jalr_o = 1'b0;
     load_o = 1'b0; store_o = 1'b0; amo_o = 1'b0; lr_o = 1'b0; sc_o = 1'b0;
@@ -82,7 +83,7 @@ module core_decode #(
 
     case (opcode)
       7'b0110111: begin // LUI
-        writes_rd = 1'b1; imm_o = imm_u; opb_imm_o = 1'b1; alu_op_o = `ALU_PASSB;
+        writes_rd = 1'b1; imm_o = imm_u; opa_zero_o = 1'b1; opb_imm_o = 1'b1;
       end
       7'b0010111: begin // AUIPC
         writes_rd = 1'b1; imm_o = imm_u; opa_pc_o = 1'b1; opb_imm_o = 1'b1;

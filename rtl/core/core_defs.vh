@@ -14,7 +14,6 @@
 `define ALU_SRA    4'd7
 `define ALU_OR     4'd8
 `define ALU_AND    4'd9
-`define ALU_PASSB  4'd10
 
 // Which value an instruction writes to rd
 `define RES_ALU    3'd0   // ALU result

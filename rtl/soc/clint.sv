@@ -5,7 +5,9 @@
 // mtimecmp resets to all ones (no timer interrupt until software programs it).
 // Area: mtimecmp is stored inverted, so that mtime >= mtimecmp is the carry out of
 // mtime + ~mtimecmp + 1, one carry chain without a row of inverters in front of it.
-// Bus: req/we/be/addr/wdata in cycle t, rdata in cycle t+1.
+// Bus: req/we/be/addr/wdata in cycle t, rdata in cycle t+1: the register picked in cycle t
+// (rsel_q), multiplexed from its value in cycle t+1 (mtime may have ticked once since: the
+// same as a read one cycle later), so only a 3-bit selection is registered, not 32 data bits.
 `include "arch.vh"
 
 module clint #(
@@ -27,6 +29,8 @@ module clint #(
   logic [63:0] mtimecmp_n_q, mtime_q;   // mtimecmp_n_q = ~mtimecmp
   localparam int DivBits = (MtimeDiv > 1) ? $clog2(MtimeDiv) : 1;
   logic [DivBits-1:0] div_q;          // prescaler: only as wide as MtimeDiv needs
+  typedef enum logic [2:0] {RselNone, RselMsip, RselCmpLo, RselCmpHi, RselTimeLo, RselTimeHi} rsel_e;
+  rsel_e rsel_q;                      // the register the last read picked
 
   function automatic logic [31:0] merge(input logic [31:0] old, input logic [31:0] nw,
                                         input logic [3:0] be);
@@ -45,7 +49,7 @@ module clint #(
       mtimecmp_n_q <= '0;
       mtime_q <= 64'd0;
       div_q <= '0;
-      rdata_o <= 32'd0;
+      rsel_q <= RselNone;
     end else begin
       div_q <= tick ? '0 : div_q + 1'b1;
       if (tick) mtime_q <= mtime_q + 64'd1;
@@ -61,15 +65,26 @@ module clint #(
       end
       if (req_i && !we_i) begin
         case (word)
-          16'(`CLINT_MSIP):         rdata_o <= {31'd0, msip_q};
-          16'(`CLINT_MTIMECMP):     rdata_o <= ~mtimecmp_n_q[31:0];
-          16'(`CLINT_MTIMECMP + 4): rdata_o <= ~mtimecmp_n_q[63:32];
-          16'(`CLINT_MTIME):        rdata_o <= mtime_q[31:0];
-          16'(`CLINT_MTIME + 4):    rdata_o <= mtime_q[63:32];
-          default:                  rdata_o <= 32'd0;
+          16'(`CLINT_MSIP):         rsel_q <= RselMsip;
+          16'(`CLINT_MTIMECMP):     rsel_q <= RselCmpLo;
+          16'(`CLINT_MTIMECMP + 4): rsel_q <= RselCmpHi;
+          16'(`CLINT_MTIME):        rsel_q <= RselTimeLo;
+          16'(`CLINT_MTIME + 4):    rsel_q <= RselTimeHi;
+          default:                  rsel_q <= RselNone;
         endcase
       end
     end
+  end
+
+  always_comb begin
+    case (rsel_q)
+      RselMsip:   rdata_o = {31'd0, msip_q};
+      RselCmpLo:  rdata_o = ~mtimecmp_n_q[31:0];
+      RselCmpHi:  rdata_o = ~mtimecmp_n_q[63:32];
+      RselTimeLo: rdata_o = mtime_q[31:0];
+      RselTimeHi: rdata_o = mtime_q[63:32];
+      default:    rdata_o = 32'd0;
+    endcase
   end
 
   assign msip_o  = msip_q;

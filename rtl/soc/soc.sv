@@ -36,6 +36,8 @@ module soc #(
   // Finisher
   output logic        finish_valid_o,
   output logic [31:0] finish_data_o,
+  // The CLINT's mtime (a board derives its heartbeat LED from it)
+  output logic [63:0] mtime_o,
   // Retire port
   output logic        rvfi_valid_o,
   output logic [63:0] rvfi_order_o,
@@ -63,6 +65,7 @@ module soc #(
   logic [3:0]  dbus_be;
   logic        msip, mtip, uart_irq;
   logic [63:0] mtime;
+  assign mtime_o = mtime;
 
   core #(
     .RamBytes(RamBytes), .PmpEntries(PmpEntries), .HpmCounters(HpmCounters),

@@ -22,7 +22,7 @@ module postsynth_top (
     .clk_i, .rst_ni,
     .uart_tx_valid_o(tx_valid_o), .uart_tx_data_o(tx_data_o), .uart_tx_ready_i(1'b1),
     .uart_rx_valid_i(1'b0), .uart_rx_data_i(8'd0), .uart_rx_ready_o(),
-    .finish_valid_o, .finish_data_o,
+    .finish_valid_o, .finish_data_o, .mtime_o(),
     .rvfi_valid_o(), .rvfi_order_o(), .rvfi_insn_o(), .rvfi_pc_o(), .rvfi_next_pc_o(),
     .rvfi_priv_o(), .rvfi_rd_addr_o(), .rvfi_rd_wdata_o(), .rvfi_mem_addr_o(),
     .rvfi_mem_paddr_o(), .rvfi_mem_rmask_o(), .rvfi_mem_wmask_o(), .rvfi_mem_rdata_o(),
