@@ -128,7 +128,12 @@ module core #(
   assign f_pred_next = bp_taken ? bp_target : f_pc_q + 32'd4;
   assign f_want      = d_accept;
   // A fetch that faults in translation goes down the pipe without touching the bus.
-  assign ibus_req_o  = f_want && mi_ready && !mi_fault;
+  // The bus is asked whenever the translation is ready, whether or not ID takes the word
+  // (f_want): the request then depends only on registers and the translation of f_pc_q, not
+  // on the ID/EX stall logic (timing: no path from the fetched word through decode, the
+  // hazard check and EX's completion back to the memory's enables). A word ID did not take
+  // is dropped and the same pc asked again (fetches have no side effects: RAM only).
+  assign ibus_req_o  = mi_ready && !mi_fault;
   assign ibus_addr_o = mi_paddr;
   assign f_issue     = f_want && mi_ready && (mi_fault || ibus_gnt_i);
 

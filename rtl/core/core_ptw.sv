@@ -16,7 +16,7 @@
 // faulting translations are never filled.
 // A/D: with adue_i=0 (Svade) a leaf with A=0, or D=0 for a store/AMO, is a page fault
 // (core_pte_check). With adue_i=1 (Svadu) the walker re-reads the PTE (issued from CHK,
-// captured in reread_q in UPD_WAIT), compares it with the first read in UPD_CHK, and if it
+// compared with the first read as it arrives in UPD_WAIT, the result registered), and if it
 // is unchanged writes it back with A (and D for a store/AMO) set, then fills; if it
 // changed, it walks again. The write-back is PMP-checked as an S-mode write.
 // A request the bus does not grant is repeated from the same state: CHK and UPD_CHK decide
@@ -78,7 +78,7 @@ module core_ptw (
   logic [31:12] vaddr_q;
   logic [33:0] pte_addr_q, pte_addr_d;
   logic [31:0] pte_q;                       // the PTE read (captured in WAIT)
-  logic [31:0] reread_q;                    // the Svadu re-read of it (captured in UPD_WAIT)
+  logic        reread_same_q;               // the Svadu re-read equals pte_q (from UPD_WAIT)
   logic        fault_page_q, fault_page_d;
 
   // First-level PTE address from satp and the request (priv spec 4.3.2 steps 1-2): a.ppn *
@@ -178,10 +178,10 @@ module core_ptw (
           state_d = IDLE;
         end
       end
-      UPD_WAIT: state_d = UPD_CHK;                           // the data goes into reread_q
-      UPD_CHK: begin                                         // reread_q against pte_q
+      UPD_WAIT: state_d = UPD_CHK;                           // compared into reread_same_q
+      UPD_CHK: begin                                         // the re-read against pte_q
         chk_write_o = 1'b1;         // checked as a write whatever the compare says (timing)
-        if (reread_q != pte_q) begin
+        if (!reread_same_q) begin
           // The PTE changed since it was read: walk again from the first level.
           level_d = 1'b1;
           g_d = 1'b0;
@@ -215,7 +215,9 @@ module core_ptw (
     g_q <= g_d;
     pte_addr_q <= pte_addr_d;
     if (state_q == WAIT) pte_q <= mem_rdata_i;
-    if (state_q == UPD_WAIT) reread_q <= mem_rdata_i;
+    // Only the comparison is kept (one flip-flop, not the 32-bit word): the path from the read
+    // data ends in it, as the PTE's does in pte_q.
+    if (state_q == UPD_WAIT) reread_same_q <= (mem_rdata_i == pte_q);
     fault_page_q <= fault_page_d;
     if (state_q == IDLE && req_i) begin
       is_i_q <= req_is_i_i;
