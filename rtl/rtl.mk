@@ -3,7 +3,7 @@ SHELL := /bin/bash
 RTL_INC        := $(TOP)/arch $(TOP)/rtl/core
 RTL_CORE_SRCS  := $(addprefix $(TOP)/rtl/core/, \
                     core_defs.vh core_decode.sv core_regfile.sv core_alu.sv core_muldiv.sv \
-                    core_bpred.sv core_pma.sv core_pmp.sv core_pte_check.sv core_tlb.sv core_ptw.sv core_mmu.sv core_lsu.sv core_csr.sv core.sv)
+                    core_bpred.sv core_pma.sv core_pmp.sv core_pte_check.sv core_tlb.sv core_ptw.sv core_mmu.sv core_lsu.sv core_counter64.sv core_csr.sv core.sv)
 RTL_SOC_SRCS   := $(addprefix $(TOP)/rtl/soc/, ram.sv ram_sp.sv uart16550.sv clint.sv finisher.sv soc.sv)
 RTL_SRCS       := $(filter %.sv,$(RTL_CORE_SRCS) $(RTL_SOC_SRCS))
 RTL_DEPS       := $(RTL_CORE_SRCS) $(RTL_SOC_SRCS) $(TOP)/arch/arch.vh

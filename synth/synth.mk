@@ -19,7 +19,8 @@
 # BTB_ENTRIES, FAST_MUL (1: one-cycle multiplier on DSP blocks, 0: iterative, 34 cycles),
 # MEM_ADDR_REG (1: loads/stores register their address for a cycle before the TLB/bus — the
 # core's MemAddrReg, +Fmax, +CPI; both boards 1), ULX3S_DEVICE=12F|25F|45F|85F,
-# ICE40_DSP=1 (let Yosys map multipliers onto SB_MAC16), NEXTPNR_SEED; ULX3S only:
+# ICE40_DSP=1 (let Yosys map multipliers onto SB_MAC16; the 64-bit counters then stay in logic
+# cells, 0: they use 4 of the DSP blocks), NEXTPNR_SEED; ULX3S only:
 # RAM_BYTES, RAM_PORTS=1|2 and KERNEL=1 (the kernel's board image in 320 KiB of one-port RAM).
 
 SYNTH_DIR    := $(TOP)/synth
@@ -33,7 +34,7 @@ SYNTH_YOSYS_TIMEOUT := timeout 3600
 SYNTH_PNR_TIMEOUT   := timeout 3600
 
 SYNTH_COMMON := $(SYNTH_DIR)/common/uart_phy.sv $(SYNTH_DIR)/common/board_soc.sv
-SYNTH_CORE_SRCS := $(filter %.sv,$(RTL_CORE_SRCS))
+SYNTH_CORE_SRCS = $(filter %.sv,$(RTL_CORE_SRCS))
 
 # synth_ice40 options (board build, out-of-context runs and postsynth-check): -abc2 (a second
 # ABC pass) and -relut save about 160 LC after nextpnr packing (measured on the iCEBreaker SoC;
@@ -59,15 +60,23 @@ BTB_ENTRIES    ?= 0
 MUL_DIV        ?= 0
 FAST_MUL       ?= 0
 MEM_ADDR_REG   ?= 1
-ICE40_DSP      ?= 1
+# 0: the DSP blocks hold mcycle/minstret (counter64_up5k.sv); 1: Yosys maps multipliers onto
+# them instead (with MUL_DIV=1 FAST_MUL=1; its ice40_dsp pass would also rewrite hand-placed
+# SB_MAC16 cells, so the counters are then the generic ones)
+ICE40_DSP      ?= 0
 SYNTH_RAM_BYTES := 131072
 SYNTH_RAM_PORTS := 1
 SYNTH_INPUT_MHZ := 12
 # The boot image lives in block RAM next to the core's: 20 of the 30 EBR (2 per KiB)
 SYNTH_IMAGE_MAX := 10240
 SYNTH_TOP      := icebreaker_top
-SYNTH_SRCS      = $(filter-out %/ram_sp.sv,$(RTL_SRCS)) $(SYNTH_DIR)/icebreaker/ram_sp_up5k.sv \
+# iCE40 replacements: the RAM on SPRAM with its boot copier, the 64-bit counters on DSP blocks
+SYNTH_CNT_SUBST = $(if $(filter 1,$(ICE40_DSP)),,$(SYNTH_DIR)/icebreaker/counter64_up5k.sv)
+SYNTH_CNT_OUT   = $(if $(SYNTH_CNT_SUBST),%/core_counter64.sv)
+SYNTH_SRCS      = $(filter-out %/ram_sp.sv $(SYNTH_CNT_OUT),$(RTL_SRCS)) \
+                  $(SYNTH_DIR)/icebreaker/ram_sp_up5k.sv $(SYNTH_CNT_SUBST) \
                   $(SYNTH_COMMON) $(SYNTH_DIR)/icebreaker/icebreaker_top.sv
+SYNTH_CORE_SRCS = $(filter-out $(SYNTH_CNT_OUT),$(filter %.sv,$(RTL_CORE_SRCS))) $(SYNTH_CNT_SUBST)
 SYNTH_CONSTR   := $(SYNTH_DIR)/icebreaker/icebreaker.pcf
 SYNTH_YOSYS_CMD = synth_ice40 -top $(SYNTH_TOP) $(if $(filter 1,$(ICE40_DSP)),-dsp) $(ICE40_SYNTH_OPTS)
 SYNTH_OOC_CMD   = synth_ice40 $(if $(filter 1,$(ICE40_DSP)),-dsp) $(ICE40_SYNTH_OPTS)
@@ -220,7 +229,7 @@ SYNTH_CORE_PARAMS = -set PmpEntries $(PMP_ENTRIES) -set HpmCounters $(HPM_COUNTE
 SYNTH_MMU_PARAMS = -set PmpEntries $(PMP_ENTRIES) -set ItlbEntries $(ITLB_ENTRIES) \
   -set DtlbEntries $(DTLB_ENTRIES) -set RamBytes $(SYNTH_RAM_BYTES)
 define SYNTH_OOC
-$(SYNTH_OUT)/ooc_$(1).txt: $(SYNTH_OUT)/params.mk $(RTL_DEPS) $(SYNTH_DIR)/common/core_ooc.sv
+$(SYNTH_OUT)/ooc_$(1).txt: $(SYNTH_OUT)/params.mk $(RTL_DEPS) $(SYNTH_CORE_SRCS) $(SYNTH_DIR)/common/core_ooc.sv
 	@echo "synth: yosys out of context: $(1) (log: $$(@D)/ooc_$(1).log)"
 	@cd $$(@D) && $(SYNTH_YOSYS_TIMEOUT) yosys -q -l ooc_$(1).log -p 'read_verilog $(SYNTH_VFLAGS) $(SYNTH_CORE_SRCS) $(SYNTH_DIR)/common/core_ooc.sv; chparam $(3) $(2); $(SYNTH_OOC_CMD) -top $(2) $(4); tee -q -o ooc_$(1).txt stat' > /dev/null \
 	  || { grep -m5 -E 'ERROR' $$(@D)/ooc_$(1).log; rm -f $$@; exit 1; }
@@ -268,18 +277,33 @@ POSTSYNTH_PROGRAM ?= $(BUILD)/sw/hello.elf
 POSTSYNTH_OUT     := $(BUILD)/synth/postsynth
 # the iCEBreaker defaults: PMP HPM ITLB DTLB BTB entries, FAST_MUL, MemAddrReg, MulDiv
 POSTSYNTH_PARAMS  ?= 0 0 1 1 0 0 1 0
-POSTSYNTH_DSP     ?= 1
+# as ICE40_DSP: 0 the counters on DSP blocks (the board default), 1 multipliers on them
+POSTSYNTH_DSP     ?= 0
+POSTSYNTH_CNT     = $(if $(filter 1,$(POSTSYNTH_DSP)),,$(SYNTH_DIR)/icebreaker/counter64_up5k.sv)
 YOSYS_DATDIR      := $(shell yosys-config --datdir 2>/dev/null || \
                        echo $(dir $(shell command -v yosys 2>/dev/null))../share/yosys)
 POSTSYNTH_CELLS   := $(YOSYS_DATDIR)/ice40/cells_sim.v
 POSTSYNTH_YS = read_verilog -sv -DSYNTHESIS -I$(TOP)/arch -I$(TOP)/rtl/core -I$(POSTSYNTH_OUT) \
-  $(filter-out %/ram_sp.sv,$(RTL_SRCS)) $(SYNTH_DIR)/icebreaker/ram_sp_up5k.sv \
-  $(SYNTH_DIR)/sim/postsynth_top.sv; \
+  $(filter-out %/ram_sp.sv $(if $(POSTSYNTH_CNT),%/core_counter64.sv),$(RTL_SRCS)) \
+  $(SYNTH_DIR)/icebreaker/ram_sp_up5k.sv $(POSTSYNTH_CNT) $(SYNTH_DIR)/sim/postsynth_top.sv; \
   synth_ice40 -top postsynth_top $(if $(filter 1,$(POSTSYNTH_DSP)),-dsp) $(ICE40_SYNTH_OPTS); \
   tee -q -o yosys_stat.txt stat; write_verilog -noattr netlist.v
 POSTSYNTH_MAX_CYCLES ?= 2000000
 
-postsynth-check: $(POSTSYNTH_OUT)/check.done
+postsynth-check: $(POSTSYNTH_OUT)/check.done $(POSTSYNTH_OUT)/counter64.done
+
+# The DSP-block counter of the iCEBreaker build against the generic RTL one (Icarus, Yosys'
+# SB_MAC16 model; sim/counter64_tb.sv): a second, seconds-long part of the check.
+$(POSTSYNTH_OUT)/counter64.done: $(SYNTH_DIR)/sim/counter64_tb.sv $(SYNTH_DIR)/icebreaker/counter64_up5k.sv \
+                                 $(TOP)/rtl/core/core_counter64.sv
+	@mkdir -p $(@D)
+	@sed 's/^module core_counter64 /module core_counter64_ref /' $(TOP)/rtl/core/core_counter64.sv \
+	  > $(@D)/counter64_ref.sv
+	@cd $(@D) && iverilog -g2012 -o counter64.vvp -s counter64_tb -DNO_ICE40_DEFAULT_ASSIGNMENTS \
+	    $(POSTSYNTH_CELLS) $(SYNTH_DIR)/icebreaker/counter64_up5k.sv counter64_ref.sv \
+	    $(SYNTH_DIR)/sim/counter64_tb.sv 2> counter64.iverilog.log || { cat counter64.iverilog.log; exit 1; }
+	@cd $(@D) && timeout 300 vvp -n counter64.vvp > counter64.out 2>&1; cat $(@D)/counter64.out | tail -3
+	@grep -q "^counter64: PASS" $(@D)/counter64.out && touch $@
 
 $(POSTSYNTH_OUT)/check.done: $(POSTSYNTH_OUT)/netlist.v $(SYNTH_DIR)/sim/postsynth_tb.sv \
                              $(POSTSYNTH_PROGRAM) $(VSIM)
@@ -303,7 +327,8 @@ $(POSTSYNTH_OUT)/check.done: $(POSTSYNTH_OUT)/netlist.v $(SYNTH_DIR)/sim/postsyn
 	fi
 
 $(POSTSYNTH_OUT)/netlist.v: $(POSTSYNTH_PROGRAM) $(RTL_DEPS) $(SYNTH_DIR)/sim/postsynth_top.sv \
-                            $(SYNTH_DIR)/icebreaker/ram_sp_up5k.sv $(SYNTH_DIR)/scripts/config.sh \
+                            $(SYNTH_DIR)/icebreaker/ram_sp_up5k.sv $(SYNTH_DIR)/icebreaker/counter64_up5k.sv \
+                            $(SYNTH_DIR)/scripts/config.sh \
                             $(SYNTH_DIR)/scripts/elf2hex.sh $(SYNTH_DIR)/synth.mk
 	@mkdir -p $(@D)
 	@echo "postsynth: yosys synth_ice40 of the iCEBreaker SoC with $(notdir $(POSTSYNTH_PROGRAM)) (log: $(@D)/yosys.log)"

@@ -447,7 +447,10 @@ module core #(
     .clk_i, .rst_ni,
     .priv_i(priv), .satp_i(satp), .mprv_i(mprv), .mpp_i(mpp), .sum_i(sum), .mxr_i(mxr),
     .adue_i(adue), .pmpcfg_i(pmpcfg), .pmpaddr_i(pmpaddr),
-    .i_req_i(f_want), .i_vaddr_i(f_pc_q), .i_walk_ok_i(!d_valid_q && !e_valid_q),
+    // The fetch stage asks for a translation every cycle (it asks the bus whenever one is
+    // ready, ibus_req_o): an instruction walk starts only with an empty pipeline, so when its
+    // fault arrives ID takes the faulting fetch at once; and no stall logic reaches the walker.
+    .i_req_i(1'b1), .i_vaddr_i(f_pc_q), .i_walk_ok_i(!d_valid_q && !e_valid_q),
     .i_ready_o(mi_ready), .i_paddr_o(mi_paddr), .i_fault_o(mi_fault), .i_cause_o(mi_cause),
     .d_req_i(md_req), .d_vaddr_i(e_va), .d_store_i(x_store || (x_amo && !x_lr)),
     .d_atomic_i(x_amo),

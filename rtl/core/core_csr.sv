@@ -475,19 +475,16 @@ module core_csr #(
   assign cy_inc = !mcountinhibit_q[0];
   assign ir_inc = instret_i && !mcountinhibit_q[2];
 
-  always_ff @(posedge clk_i) begin
-    if (!rst_ni) begin
-      mcycle_q <= 64'd0;
-      minstret_q <= 64'd0;
-    end else begin
-      if (wr && csr_addr_i == `CSR_MCYCLE)       mcycle_q <= {mcycle_q[63:32], wval};
-      else if (wr && csr_addr_i == `CSR_MCYCLEH) mcycle_q <= {wval, mcycle_q[31:0]};
-      else if (cy_inc)                           mcycle_q <= mcycle_q + 64'd1;
-      if (wr && csr_addr_i == `CSR_MINSTRET)       minstret_q <= {minstret_q[63:32], wval};
-      else if (wr && csr_addr_i == `CSR_MINSTRETH) minstret_q <= {wval, minstret_q[31:0]};
-      else if (ir_inc)                             minstret_q <= minstret_q + 64'd1;
-    end
-  end
+  core_counter64 u_mcycle (
+    .clk_i, .rst_ni, .inc_i(cy_inc),
+    .wr_lo_i(wr && csr_addr_i == `CSR_MCYCLE), .wr_hi_i(wr && csr_addr_i == `CSR_MCYCLEH),
+    .wdata_i(wval), .value_o(mcycle_q)
+  );
+  core_counter64 u_minstret (
+    .clk_i, .rst_ni, .inc_i(ir_inc),
+    .wr_lo_i(wr && csr_addr_i == `CSR_MINSTRET), .wr_hi_i(wr && csr_addr_i == `CSR_MINSTRETH),
+    .wdata_i(wval), .value_o(minstret_q)
+  );
 
   always_ff @(posedge clk_i) begin
     for (int i = 0; i < HpmCounters; i++) begin
