@@ -190,8 +190,11 @@ $(SYNTH_OUT)/program.hex: $(PROGRAM) $(SYNTH_OUT)/config.mk $(SYNTH_DIR)/scripts
 	@RAM_BYTES=$(SYNTH_RAM_BYTES) $(SYNTH_DIR)/scripts/elf2hex.sh $(PROGRAM) $@ $(SYNTH_IMAGE_MAX) > $@.words
 
 # The PLL for SYNTH_MHZ (icepll / ecppll) and the clock it really gives.
+# (SYNTH_MHZ equal to the board oscillator: no PLL, and pll.v only says so)
 $(SYNTH_OUT)/pll.v: $(SYNTH_OUT)/config.mk
-ifeq ($(SYNTH_ARCH),ice40)
+ifeq ($(SYNTH_PLL),)
+	@echo "// no PLL: the $(SYNTH_INPUT_MHZ) MHz oscillator clocks the SoC (SYNTH_MHZ=$(SYNTH_MHZ))" > $@
+else ifeq ($(SYNTH_ARCH),ice40)
 	@icepll -q -i $(SYNTH_INPUT_MHZ) -o $(SYNTH_MHZ) -p -m -n pll_icebreaker -f $@ > /dev/null
 else
 	@cd $(@D) && $(SYNTH_VENV)/bin/yowasp-ecppll -i $(SYNTH_INPUT_MHZ) -o $(SYNTH_MHZ) \

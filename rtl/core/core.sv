@@ -275,8 +275,6 @@ module core #(
   logic        wb_we;
   logic [4:0]  wb_rd;
   logic [31:0] wb_data;
-  logic        last_we_q;
-  logic [4:0]  last_rd_q;
   logic [31:0] last_data_q;
 
   // The register file is read every cycle: at the edge where EX takes a new instruction with
@@ -294,21 +292,29 @@ module core #(
   );
 
   // ==================================================================== forwarding
-  function automatic logic [31:0] forward(input logic [4:0] r, input logic [31:0] raw,
-                                          input logic mv, input logic mwe, input logic [4:0] mrd,
-                                          input logic [31:0] mres, input logic lwe,
-                                          input logic [4:0] lrd, input logic [31:0] ldata);
-    if (r == 5'd0)                   forward = 32'd0;
-    else if (mv && mwe && mrd == r)  forward = mres;
-    else if (lwe && lrd == r)        forward = ldata;
-    else                             forward = raw;
-  endfunction
+  // An EX operand is x0 (zero), the result of the instruction in MEM (m_result_q), the value
+  // written in the previous cycle (last_data_q) or the register file's read data, in that
+  // priority. The choice is made one cycle ahead, for the registers the register file is
+  // being asked for (rf_raddr*), and registered (fwd*_q), so that EX starts from a flop-
+  // driven multiplexer rather than from register-number comparators (timing). MEM will hold
+  // a result for EX's next instruction only if EX retires its instruction now (m_we_next,
+  // which implies e_accept: the next EX instruction is then the ID one); the register
+  // written at the next edge (wb_*) is the "last" one then.
+  logic        m_we_next;
+  logic        fwd1_zero_q, fwd1_m_q, fwd1_l_q, fwd2_zero_q, fwd2_m_q, fwd2_l_q;
+  assign m_we_next = e_fire && !e_trap && x_rd_we;
+  always_ff @(posedge clk_i) begin
+    fwd1_zero_q <= e_accept ? d_rs1 == 5'd0 : e_rs1 == 5'd0;
+    fwd2_zero_q <= e_accept ? d_rs2 == 5'd0 : e_rs2 == 5'd0;
+    fwd1_m_q    <= m_we_next && e_rd == d_rs1;
+    fwd2_m_q    <= m_we_next && e_rd == d_rs2;
+    fwd1_l_q    <= wb_we && (e_accept ? wb_rd == d_rs1 : wb_rd == e_rs1);
+    fwd2_l_q    <= wb_we && (e_accept ? wb_rd == d_rs2 : wb_rd == e_rs2);
+  end
 
   logic [31:0] rs1_val, rs2_val;
-  assign rs1_val = forward(e_rs1, rf_rdata1, m_valid_q, m_rd_we_q,
-                           m_rd_q, m_result_q, last_we_q, last_rd_q, last_data_q);
-  assign rs2_val = forward(e_rs2, rf_rdata2, m_valid_q, m_rd_we_q,
-                           m_rd_q, m_result_q, last_we_q, last_rd_q, last_data_q);
+  assign rs1_val = fwd1_zero_q ? 32'd0 : fwd1_m_q ? m_result_q : fwd1_l_q ? last_data_q : rf_rdata1;
+  assign rs2_val = fwd2_zero_q ? 32'd0 : fwd2_m_q ? m_result_q : fwd2_l_q ? last_data_q : rf_rdata2;
 
   // ==================================================================== EX datapath
   logic [31:0] alu_a, alu_b, alu_result, alu_sum;
@@ -690,12 +696,7 @@ module core #(
   assign wb_rd   = m_rd_q;
   assign wb_data = m_load_q ? m_load_data : m_result_q;
 
-  always_ff @(posedge clk_i) begin
-    if (!rst_ni) last_we_q <= 1'b0;
-    else         last_we_q <= wb_we;
-    last_rd_q   <= wb_rd;
-    last_data_q <= wb_data;
-  end
+  always_ff @(posedge clk_i) last_data_q <= wb_data;     // the "last write" bypass (fwd*_l_q)
 
   // ==================================================================== retire port
   always_ff @(posedge clk_i) begin
