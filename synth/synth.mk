@@ -51,7 +51,8 @@ SYNTH_EMPTY      :=
 # ------------------------------------------------------------------ board configurations
 ifeq ($(BOARD),icebreaker)
 SYNTH_ARCH     := ice40
-SYNTH_MHZ      ?= 20.25
+# the 12 MHz oscillator, no PLL (the iCE40 PLL cannot go below 16 MHz; Fmax in report.md)
+SYNTH_MHZ      ?= 12
 PMP_ENTRIES    ?= 0
 HPM_COUNTERS   ?= 0
 ITLB_ENTRIES   ?= 1
