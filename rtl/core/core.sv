@@ -383,6 +383,17 @@ module core #(
   logic        e_illegal;
   assign e_illegal = x_illegal || (x_csr && csr_illegal) || sys_illegal;
 
+  // A taken transfer to an address with bit 1 set traps on the transfer (IALIGN = 32). jal
+  // and branch targets come from a register (e_br_target_q), jalr's from the adder's low
+  // bits; a conditional branch with such a target spends a second EX cycle (br_mis_wait) and
+  // decides from its registered outcome (br_take_q), so that the branch comparison never
+  // feeds the trap logic (timing; such branches only occur in tests).
+  logic target_mis, br_mis, br_take_q;
+  assign br_mis     = x_branch && e_br_target_q[1];
+  assign target_mis = (x_jal && e_br_target_q[1]) || (x_jalr && alu_sum[1]) ||
+                      (br_mis && e_busy_q && br_take_q);
+  always_ff @(posedge clk_i) br_take_q <= br_take;
+
   logic e_trap_pre_raw;
   always_comb begin
     e_trap_pre_raw = 1'b1; e_cause_pre = 5'd0; e_tval_pre = 32'd0;
@@ -390,7 +401,7 @@ module core #(
     else if (e_illegal)            begin e_cause_pre = 5'(`CAUSE_ILLEGAL_INSN); e_tval_pre = e_instr_q; end
     else if (x_ecall)              begin e_cause_pre = 5'(`CAUSE_USER_ECALL) + {3'd0, priv}; end
     else if (x_ebreak)             begin e_cause_pre = 5'(`CAUSE_BREAKPOINT); e_tval_pre = e_pc_q; end
-    else if (e_taken && e_target[1]) begin e_cause_pre = 5'(`CAUSE_MISALIGNED_FETCH); e_tval_pre = e_target; end
+    else if (target_mis)           begin e_cause_pre = 5'(`CAUSE_MISALIGNED_FETCH); e_tval_pre = e_target; end
     else if (e_mem && lsu_misaligned) begin
       e_cause_pre = (x_load || x_lr) ? 5'(`CAUSE_MISALIGNED_LOAD) : 5'(`CAUSE_MISALIGNED_STORE);
       e_tval_pre  = mem_vaddr;
@@ -542,6 +553,7 @@ module core #(
     else if (take_irq || e_trap_pre)  e_fire = 1'b1;
     else if (e_mem)                   e_fire = md_req && e_mem_done;  // md_req 0: address cycle
     else if (x_mul || x_div)          e_fire = md_done;
+    else if (br_mis)                  e_fire = e_busy_q;            // second cycle (above)
     else if (x_wfi)                   e_fire = wfi_wake;
     else                              e_fire = 1'b1;
   end
