@@ -509,26 +509,25 @@ module core #(
   // request (from the PTE read data) out of the EX completion and fetch enables (timing).
   logic ex_gnt;
   assign ex_gnt = dbus_gnt_i && !ev_walk_cycle;          // walker not idle
+  // Address, lanes and write data are chosen without the translation's verdict (only the
+  // request and write enable wait for it): no path from the TLB/PMP check into the memory's
+  // data inputs (timing).
+  assign dbus_addr_o  = ptw_req ? ptw_addr : md_paddr;
+  assign dbus_be_o    = ptw_req ? 4'b1111 : lsu_be;
+  assign dbus_wdata_o = ptw_req ? ptw_wdata :
+                        (amo_rmw && e_amo_phase_q == 2'd2) ? amo_result : lsu_wdata;  // AMO write
   always_comb begin
     dbus_req_o   = 1'b0;
     dbus_we_o    = 1'b0;
-    dbus_be_o    = lsu_be;
-    dbus_wdata_o = lsu_wdata;
-    dbus_addr_o  = md_paddr;
     if (ptw_req) begin
       dbus_req_o   = 1'b1;
       dbus_we_o    = ptw_we;
-      dbus_be_o    = 4'b1111;
-      dbus_wdata_o = ptw_wdata;
-      dbus_addr_o  = ptw_addr;
     end else if (mem_go) begin
       if (x_load || x_lr)            dbus_req_o = 1'b1;
       else if (x_store)              begin dbus_req_o = 1'b1; dbus_we_o = 1'b1; end
       else if (x_sc)                 begin dbus_req_o = sc_ok; dbus_we_o = 1'b1; end
       else if (e_amo_phase_q == 2'd0) dbus_req_o = 1'b1;                       // AMO read
-      else if (e_amo_phase_q == 2'd2) begin
-        dbus_req_o = 1'b1; dbus_we_o = 1'b1; dbus_wdata_o = amo_result;       // AMO write
-      end
+      else if (e_amo_phase_q == 2'd2) begin dbus_req_o = 1'b1; dbus_we_o = 1'b1; end  // AMO write
     end
   end
 
