@@ -26,8 +26,7 @@ FW_CFLAGS  := $(RV_CFLAGS) -I$(FW_DIR)/include -fno-tree-loop-distribute-pattern
 FW_HDRS    := $(wildcard $(FW_DIR)/include/*.h $(FW_DIR)/m/*.h) $(TOP)/arch/arch.h
 
 FW_M_SRCS  := $(wildcard $(FW_DIR)/m/*.S $(FW_DIR)/m/*.c)
-# + the software M extension shared with the bare-metal runtime (sw/lib/muldiv_emul.c)
-FW_M_OBJS  := $(patsubst $(FW_DIR)/%,$(FW_OUT)/%.o,$(FW_M_SRCS)) $(FW_OUT)/m/muldiv_emul.c.o
+FW_M_OBJS  := $(patsubst $(FW_DIR)/%,$(FW_OUT)/%.o,$(FW_M_SRCS))
 FW_K_SRCS  := $(wildcard $(FW_DIR)/kernel/*.S $(FW_DIR)/kernel/*.c) $(FW_DIR)/lib/vsnprintf.c
 FW_K_OBJS  := $(patsubst $(FW_DIR)/%,$(FW_OUT)/%.o,$(FW_K_SRCS))
 # The table of embedded user programs (user_images[]) is generated from a program
@@ -50,11 +49,7 @@ include $(TOP)/sw/ulib/ulib.mk
 $(FW_OUT)/m/%.c.o: $(FW_DIR)/m/%.c $(FW_HDRS)
 	@mkdir -p $(@D)
 	@echo "  CC      firmware/m/$(<F)"
-	$(FW_Q)$(RV_CC) $(FW_CFLAGS) -mno-relax -I$(FW_DIR)/m -I$(TOP)/sw/lib -c $< -o $@
-$(FW_OUT)/m/muldiv_emul.c.o: $(TOP)/sw/lib/muldiv_emul.c $(TOP)/sw/lib/muldiv_emul.h
-	@mkdir -p $(@D)
-	@echo "  CC      sw/lib/$(<F) (M layer, rv32ia)"
-	$(FW_Q)$(RV_CC) $(FW_CFLAGS) -march=rv32ia -mno-relax -c $< -o $@
+	$(FW_Q)$(RV_CC) $(FW_CFLAGS) -mno-relax -I$(FW_DIR)/m -c $< -o $@
 $(FW_OUT)/m/%.S.o: $(FW_DIR)/m/%.S $(FW_HDRS)
 	@mkdir -p $(@D)
 	@echo "  AS      firmware/m/$(<F)"
@@ -65,7 +60,7 @@ $(FW_OUT)/mlayer.o: $(FW_M_OBJS)
 $(FW_OUT)/m/m-svadu.c.o: $(FW_DIR)/m/m.c $(FW_HDRS)
 	@mkdir -p $(@D)
 	@echo "  CC      firmware/m/m.c (M_SVADU)"
-	$(FW_Q)$(RV_CC) $(FW_CFLAGS) -DM_SVADU -mno-relax -I$(FW_DIR)/m -I$(TOP)/sw/lib -c $< -o $@
+	$(FW_Q)$(RV_CC) $(FW_CFLAGS) -DM_SVADU -mno-relax -I$(FW_DIR)/m -c $< -o $@
 $(FW_OUT)/mlayer-svadu.o: $(filter-out $(FW_OUT)/m/m.c.o,$(FW_M_OBJS)) $(FW_OUT)/m/m-svadu.c.o
 	$(FW_Q)$(RV_CC) $(RV_ARCH) -nostdlib -r $^ -o $@
 

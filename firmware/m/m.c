@@ -16,7 +16,6 @@
  */
 #include "arch.h"
 #include "m.h"
-#include "muldiv_emul.h"
 #include "sbi.h"
 
 extern char _m_region_start[], _m_region_end[], KERNEL_ENTRY_PA[], KERNEL_END_PA[];
@@ -76,17 +75,11 @@ uint32_t m_init(void)
     M_CSR_WRITE(CSR_PMPADDR0 + 1, 0xFFFFFFFFu);
     M_CSR_WRITE(CSR_PMPCFG0, (PMP_NAPOT << 0) | ((PMP_NAPOT | PMP_RWX) << 8));
 
-    /* A core built without the M extension (misa.M = 0, MulDiv = 0) traps on
-     * multiply/divide: illegal instructions then come here first and the layer
-     * emulates those (sw/lib/muldiv_emul.c), handing the rest to S. */
-    uint32_t deleg =
+    M_CSR_WRITE(CSR_MEDELEG,
         BIT(CAUSE_MISALIGNED_FETCH) | BIT(CAUSE_FETCH_ACCESS) | BIT(CAUSE_ILLEGAL_INSN) |
         BIT(CAUSE_BREAKPOINT) | BIT(CAUSE_LOAD_ACCESS) | BIT(CAUSE_STORE_ACCESS) |
         BIT(CAUSE_USER_ECALL) | BIT(CAUSE_FETCH_PAGE_FAULT) |
-        BIT(CAUSE_LOAD_PAGE_FAULT) | BIT(CAUSE_STORE_PAGE_FAULT);
-    if (!(M_CSR_READ(CSR_MISA) & MISA_M))
-        deleg &= ~BIT(CAUSE_ILLEGAL_INSN);
-    M_CSR_WRITE(CSR_MEDELEG, deleg);
+        BIT(CAUSE_LOAD_PAGE_FAULT) | BIT(CAUSE_STORE_PAGE_FAULT));
     M_CSR_WRITE(CSR_MIDELEG, BIT(IRQ_S_SOFT) | BIT(IRQ_S_TIMER) | BIT(IRQ_S_EXT));
     M_CSR_WRITE(CSR_MCOUNTEREN, 0xFFFFFFFFu);
 #ifdef M_SVADU
@@ -146,18 +139,6 @@ static void m_fatal(struct mframe *f)
     m_shutdown(0x7f);
 }
 
-/* Multiply/divide on a core without the M extension (any mode, also the layer's
- * own code): the instruction is in mtval (the core and the reference model put it
- * there). Returns 1 when it was one and has been executed. */
-static int m_emulate_muldiv(struct mframe *f)
-{
-    f->x[0] = 0;
-    if (!muldiv_emulate(f->mtval, f->x))
-        return 0;
-    f->mepc += 4;
-    return 1;
-}
-
 void m_trap(struct mframe *f)
 {
     uint32_t cause = f->mcause;
@@ -171,8 +152,6 @@ void m_trap(struct mframe *f)
         }
         m_fatal(f);
     }
-    if (cause == CAUSE_ILLEGAL_INSN && m_emulate_muldiv(f))
-        return;
     if (from == PRV_M) {
         if (m_probing) {                              /* a probe faulted: skip it */
             m_probe_cause = cause;

@@ -34,7 +34,7 @@ module core #(
   parameter int DtlbEntries = 16,
   parameter int MulDiv      = 1,      // 1: M extension (core_muldiv); 0: none, its
                                       // instructions are illegal and misa.M reads 0
-                                      // (software emulates them: sw/lib, firmware/m)
+                                      // (sw/lib's trap entry emulates them)
   parameter int FastMul     = 1,      // 1: one-cycle multiplier; 0: iterative (core_muldiv)
   // 1: loads/stores/AMOs register their address in a first EX cycle and present it to the
   // translation step and the bus in the next (+1 cycle per access, shorter critical path);

@@ -8,8 +8,8 @@
  * a program built for rv32ima runs unchanged (about 100-400 cycles per
  * instruction instead of 1-34).
  *
- * Users: the bare-metal runtime (sw/lib/trap.c) and the kernel's M layer
- * (firmware/m/m.c). Results follow the unprivileged spec (chapter 7, table 7.1
+ * User: the bare-metal runtime (sw/lib/trap.c). The kernel's M layer does not
+ * include it (its 4 KiB region is full): the kernel needs a core with M. Results follow the unprivileged spec (chapter 7, table 7.1
  * for division by zero and overflow). This file is compiled with -march=rv32ia
  * and uses no multiplication or division operators, so it can never trap on
  * what it emulates.
@@ -17,22 +17,28 @@
 #include <stdint.h>
 #include "muldiv_emul.h"
 
-/* 32 x 32 -> 64-bit unsigned product, shift and add. */
-static uint64_t umul64(uint32_t a, uint32_t b)
+/* 32 x 32 -> 64-bit unsigned product {*hi, return}, shift and add on 32-bit words only
+ * (compact). The signed high
+ * words follow from the unsigned one: a negative operand x stands for x - 2^32. */
+static uint32_t umul(uint32_t a, uint32_t b, uint32_t *hi)
 {
-    uint64_t acc = 0, addend = a;
+    uint32_t h = 0, l = b;
 
-    while (b) {
-        if (b & 1u)
-            acc += addend;
-        addend <<= 1;
-        b >>= 1;
+    for (int i = 0; i < 32; i++) {
+        uint32_t sum = h, carry = 0;
+        if (l & 1u) {
+            sum = h + a;
+            carry = sum < h;
+        }
+        l = (l >> 1) | (sum << 31);
+        h = (sum >> 1) | (carry << 31);
     }
-    return acc;
+    *hi = h;
+    return l;
 }
 
 /* Unsigned restoring division, d != 0. */
-static void udivmod32(uint32_t n, uint32_t d, uint32_t *q, uint32_t *r)
+static uint32_t udivmod32(uint32_t n, uint32_t d, uint32_t *r)
 {
     uint32_t quo = 0, rem = 0;
 
@@ -44,22 +50,11 @@ static void udivmod32(uint32_t n, uint32_t d, uint32_t *q, uint32_t *r)
             quo |= 1u << i;
         }
     }
-    *q = quo;
     *r = rem;
+    return quo;
 }
 
 static uint32_t magnitude(uint32_t v) { return (v & 0x80000000u) ? 0u - v : v; }
-
-/* High word of the product of a (signed when a_signed) and b (signed when b_signed). */
-static uint32_t mulh(uint32_t a, uint32_t b, int a_signed, int b_signed)
-{
-    int neg_a = a_signed && (a & 0x80000000u), neg_b = b_signed && (b & 0x80000000u);
-    uint64_t p = umul64(neg_a ? 0u - a : a, neg_b ? 0u - b : b);
-
-    if (neg_a != neg_b)
-        p = 0 - p;
-    return (uint32_t)(p >> 32);
-}
 
 int muldiv_emulate(uint32_t insn, uint32_t regs[32])
 {
@@ -70,11 +65,14 @@ int muldiv_emulate(uint32_t insn, uint32_t regs[32])
     uint32_t a = regs[(insn >> 15) & 31u], b = regs[(insn >> 20) & 31u];
     uint32_t res, q, r;
 
+    uint32_t hi, lo = umul(a, b, &hi);
     switch (f3) {
-    case 0: res = (uint32_t)umul64(a, b); break;            /* mul */
-    case 1: res = mulh(a, b, 1, 1); break;                  /* mulh */
-    case 2: res = mulh(a, b, 1, 0); break;                  /* mulhsu */
-    case 3: res = mulh(a, b, 0, 0); break;                  /* mulhu */
+    case 0: res = lo; break;                                /* mul */
+    case 1:                                                 /* mulh: signed x signed */
+        res = hi - ((a & 0x80000000u) ? b : 0u) - ((b & 0x80000000u) ? a : 0u);
+        break;
+    case 2: res = hi - ((a & 0x80000000u) ? b : 0u); break; /* mulhsu */
+    case 3: res = hi; break;                                /* mulhu */
     case 4:                                                 /* div */
     case 6:                                                 /* rem */
         if (b == 0) {
@@ -82,7 +80,7 @@ int muldiv_emulate(uint32_t insn, uint32_t regs[32])
         } else if (a == 0x80000000u && b == 0xFFFFFFFFu) {
             res = f3 == 4 ? a : 0u;                         /* overflow */
         } else {
-            udivmod32(magnitude(a), magnitude(b), &q, &r);
+            q = udivmod32(magnitude(a), magnitude(b), &r);
             if ((a ^ b) & 0x80000000u)
                 q = 0u - q;
             if (a & 0x80000000u)
@@ -94,7 +92,7 @@ int muldiv_emulate(uint32_t insn, uint32_t regs[32])
         if (b == 0) {
             res = f3 == 5 ? 0xFFFFFFFFu : a;
         } else {
-            udivmod32(a, b, &q, &r);
+            q = udivmod32(a, b, &r);
             res = f3 == 5 ? q : r;
         }
         break;
