@@ -23,46 +23,33 @@ module core_counter64 (
   input  wire logic [31:0] wdata_i,
   output logic      [63:0] value_o
 );
-  logic [31:0] lo, hi;
   logic        carry_hi;
-  assign carry_hi = inc_i && (&lo);
-  assign value_o  = {hi, lo};
+  assign carry_hi = inc_i && (&value_o[31:0]);
 
-  // lo: written by wr_lo_i, held while hi is written, else + inc_i
-  SB_MAC16 #(
-    .TOPOUTPUT_SELECT(2'd1), .BOTOUTPUT_SELECT(2'd1),          // the output registers
-    .TOPADDSUB_LOWERINPUT(2'd0), .TOPADDSUB_UPPERINPUT(1'b0),   // rQ + A
-    .TOPADDSUB_CARRYSELECT(2'd2),                               // carry from the low adder
-    .BOTADDSUB_LOWERINPUT(2'd0), .BOTADDSUB_UPPERINPUT(1'b0),   // rS + B
-    .BOTADDSUB_CARRYSELECT(2'd0)
-  ) u_lo (
-    .CLK(clk_i), .CE(1'b1),
-    .C(wdata_i[31:16]), .A(16'd0), .B({15'd0, inc_i}), .D(wdata_i[15:0]),
-    .AHOLD(1'b0), .BHOLD(1'b0), .CHOLD(1'b0), .DHOLD(1'b0),
-    .IRSTTOP(1'b0), .IRSTBOT(1'b0), .ORSTTOP(!rst_ni), .ORSTBOT(!rst_ni),
-    .OLOADTOP(wr_lo_i), .OLOADBOT(wr_lo_i), .OHOLDTOP(wr_hi_i), .OHOLDBOT(wr_hi_i),
-    .ADDSUBTOP(1'b0), .ADDSUBBOT(1'b0),
-    .CI(1'b0), .ACCUMCI(1'b0), .SIGNEXTIN(1'b0),
-    .O(lo), .CO(), .ACCUMCO(), .SIGNEXTOUT()
-  );
-
-  // hi: written by wr_hi_i, held while lo is written, else + the carry out of lo
-  SB_MAC16 #(
-    .TOPOUTPUT_SELECT(2'd1), .BOTOUTPUT_SELECT(2'd1),
-    .TOPADDSUB_LOWERINPUT(2'd0), .TOPADDSUB_UPPERINPUT(1'b0),
-    .TOPADDSUB_CARRYSELECT(2'd2),
-    .BOTADDSUB_LOWERINPUT(2'd0), .BOTADDSUB_UPPERINPUT(1'b0),
-    .BOTADDSUB_CARRYSELECT(2'd0)
-  ) u_hi (
-    .CLK(clk_i), .CE(1'b1),
-    .C(wdata_i[31:16]), .A(16'd0), .B({15'd0, carry_hi}), .D(wdata_i[15:0]),
-    .AHOLD(1'b0), .BHOLD(1'b0), .CHOLD(1'b0), .DHOLD(1'b0),
-    .IRSTTOP(1'b0), .IRSTBOT(1'b0), .ORSTTOP(!rst_ni), .ORSTBOT(!rst_ni),
-    .OLOADTOP(wr_hi_i), .OLOADBOT(wr_hi_i), .OHOLDTOP(wr_lo_i), .OHOLDBOT(wr_lo_i),
-    .ADDSUBTOP(1'b0), .ADDSUBBOT(1'b0),
-    .CI(1'b0), .ACCUMCI(1'b0), .SIGNEXTIN(1'b0),
-    .O(hi), .CO(), .ACCUMCO(), .SIGNEXTOUT()
-  );
+  // Block 0 holds lo: written by wr_lo_i, held while hi is written, else + inc_i.
+  // Block 1 holds hi: written by wr_hi_i, held while lo is written, else + the carry of lo.
+  logic [1:0]  add_one, load, hold;
+  assign add_one = {carry_hi, inc_i};
+  assign load    = {wr_hi_i, wr_lo_i};
+  assign hold    = {wr_lo_i, wr_hi_i};
+  for (genvar k = 0; k < 2; k++) begin : g_block
+    SB_MAC16 #(
+      .TOPOUTPUT_SELECT(2'd1), .BOTOUTPUT_SELECT(2'd1),          // the output registers
+      .TOPADDSUB_LOWERINPUT(2'd0), .TOPADDSUB_UPPERINPUT(1'b0),   // rQ + A
+      .TOPADDSUB_CARRYSELECT(2'd2),                               // carry from the low adder
+      .BOTADDSUB_LOWERINPUT(2'd0), .BOTADDSUB_UPPERINPUT(1'b0),   // rS + B
+      .BOTADDSUB_CARRYSELECT(2'd0)
+    ) u_mac (
+      .CLK(clk_i), .CE(1'b1),
+      .C(wdata_i[31:16]), .A(16'd0), .B({15'd0, add_one[k]}), .D(wdata_i[15:0]),
+      .AHOLD(1'b0), .BHOLD(1'b0), .CHOLD(1'b0), .DHOLD(1'b0),
+      .IRSTTOP(1'b0), .IRSTBOT(1'b0), .ORSTTOP(!rst_ni), .ORSTBOT(!rst_ni),
+      .OLOADTOP(load[k]), .OLOADBOT(load[k]), .OHOLDTOP(hold[k]), .OHOLDBOT(hold[k]),
+      .ADDSUBTOP(1'b0), .ADDSUBBOT(1'b0),
+      .CI(1'b0), .ACCUMCI(1'b0), .SIGNEXTIN(1'b0),
+      .O(value_o[32*k +: 32]), .CO(), .ACCUMCO(), .SIGNEXTOUT()
+    );
+  end
 endmodule
 
 `default_nettype wire
