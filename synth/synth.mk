@@ -85,7 +85,6 @@ SYNTH_IMAGE     = $(SYNTH_OUT)/soc.bin
 else ifeq ($(BOARD),ulx3s)
 SYNTH_ARCH     := ecp5
 ULX3S_DEVICE   ?= 85F
-SYNTH_MHZ      ?= 25
 PMP_ENTRIES    ?= 0
 HPM_COUNTERS   ?= 0
 ITLB_ENTRIES   ?= 2
@@ -96,8 +95,8 @@ FAST_MUL       ?= 1
 MEM_ADDR_REG   ?= 1
 # RAM (RAM_BYTES, RAM_PORTS): block RAM with the program image as initial contents.
 # RAM_PORTS=2 (default): two-port RAM; Yosys 0.23 keeps a copy per read port, one DP16KD
-# per KiB. RAM_PORTS=1: one port shared by fetch and data through the SoC's arbiter (data
-# wins, the fetch waits; as on the iCEBreaker), 2 KiB per DP16KD. Default RAM_BYTES: 85F
+# per KiB. RAM_PORTS=1: one port shared by fetch and data through the SoC's arbiter (the
+# data side claims it, the fetch waits; as on the iCEBreaker), 2 KiB per DP16KD. Default RAM_BYTES: 85F
 # (208 DP16KD) 128 KiB, 45F (108) 64 KiB, 12F/25F (56) 32 KiB, twice that with RAM_PORTS=1.
 # KERNEL=1: the kernel's board image (build/firmware/kernel-board.elf; its demo needs 288 KiB)
 # in 320 KiB of one-port RAM (160 DP16KD: 85F only).
@@ -107,6 +106,9 @@ RAM_BYTES      ?= 327680
 RAM_PORTS      ?= 1
 endif
 RAM_PORTS      ?= 2
+# Clock: 35 MHz from the PLL with the two-port RAM (Fmax 38.6 MHz on the 85F, seed 1); the
+# 25 MHz oscillator, no PLL, with the one-port RAM (the KERNEL=1 build: 27.2 MHz).
+SYNTH_MHZ      ?= $(if $(filter 1,$(RAM_PORTS)),25,35)
 SYNTH_DP16KD   := $(if $(filter 85F,$(ULX3S_DEVICE)),208,$(if $(filter 45F,$(ULX3S_DEVICE)),108,56))
 SYNTH_RAM_KIB_PER_BLOCK := $(if $(filter 1,$(RAM_PORTS)),2,1)
 RAM_BYTES      ?= $(shell echo $$(( $(SYNTH_RAM_KIB_PER_BLOCK) * $(if $(filter 85F,$(ULX3S_DEVICE)),131072,$(if $(filter 45F,$(ULX3S_DEVICE)),65536,32768)) )))
@@ -343,7 +345,8 @@ $(POSTSYNTH_OUT)/netlist.v: $(POSTSYNTH_PROGRAM) $(RTL_DEPS) $(SYNTH_DIR)/sim/po
 
 # ------------------------------------------------------------------ board-configuration simulation
 # build/vsim-BOARD: the Verilator testbench built with the board's core parameters (PMP, HPM,
-# TLB, BTB entries, FAST_MUL, MEM_ADDR_REG), so that the non-default configurations (the iterative
+# TLB, BTB entries, FAST_MUL, MEM_ADDR_REG, and the RAM's port count: the iCEBreaker's one
+# port shared by fetch and data), so that the non-default configurations (the iterative
 # multiplier, no BTB, small TLBs) are simulated too. board-sim-check runs the ISA programs and
 # the Sv32 programs that do not depend on the PMP/HPM/TLB sizes on it (the latter in lockstep
 # with the reference model): each must exit 0 with "NAME: ok" as its last console line.
@@ -351,14 +354,15 @@ BOARDSIM_VSIM  := $(BUILD)/vsim-$(BOARD)
 BOARDSIM_OUT   := $(BUILD)/board-sim/$(BOARD)
 BOARDSIM_GFLAGS = -GPmpEntries=$(PMP_ENTRIES) -GHpmCounters=$(HPM_COUNTERS) \
   -GItlbEntries=$(ITLB_ENTRIES) -GDtlbEntries=$(DTLB_ENTRIES) -GBtbEntries=$(BTB_ENTRIES) \
-  -GMulDiv=$(MUL_DIV) -GFastMul=$(FAST_MUL) -GMemAddrReg=$(MEM_ADDR_REG)
+  -GMulDiv=$(MUL_DIV) -GFastMul=$(FAST_MUL) -GMemAddrReg=$(MEM_ADDR_REG) \
+  -GRamPorts=$(SYNTH_RAM_PORTS)
 # `make board-sim BOARD=ulx3s KERNEL=1`: build/vsim-ulx3s-kernel, the configuration of the
 # KERNEL=1 bitstream: also its RAM (RAM_BYTES, RAM_PORTS=1: one port shared by
 # fetch and data). Run the kernel's demo on it:
 #   build/vsim-ulx3s-kernel --cosim build/firmware/kernel-board.elf < sw/user/demo.sh
 ifeq ($(KERNEL)$(BOARD),1ulx3s)
 BOARDSIM_VSIM  := $(BUILD)/vsim-$(BOARD)-kernel
-BOARDSIM_GFLAGS += -GRamBytes=$(SYNTH_RAM_BYTES) -GRamPorts=$(SYNTH_RAM_PORTS)
+BOARDSIM_GFLAGS += -GRamBytes=$(SYNTH_RAM_BYTES)
 endif
 BOARDSIM_ISA   := rv32ui-alu rv32ui-shift rv32ui-branch rv32ui-jump rv32ui-load rv32ui-store \
   rv32ui-fence rv32ui-fencei rv32ua-amo rv32ua-lrsc \
@@ -376,6 +380,7 @@ board-sim: $(BOARDSIM_VSIM)
 # (the inner make builds it with tb/tb.mk's rule, VSIM pointing here)
 ifeq ($(BOARDSIM_INNER),)
 $(BOARDSIM_VSIM): $(RTL_DEPS) $(TOP)/tb/tb_top.sv $(SYNTH_DIR)/synth.mk
+	@rm -f $@        # (the inner rule does not see the parameters: rebuild when this one runs)
 	@$(MAKE) --no-print-directory BOARDSIM_INNER=1 VSIM=$@ VSIM_MDIR=$@.d VSIM_TRACE= \
 	  VSIM_OPT=-O1 VSIM_VFLAGS_EXTRA='$(BOARDSIM_GFLAGS)' $@
 endif

@@ -56,6 +56,9 @@ module core #(
   output logic [31:0] dbus_wdata_o,
   input  logic        dbus_gnt_i,
   input  logic [31:0] dbus_rdata_i,
+  output logic        dbus_claim_o,     // the data side may request in this cycle (registers
+                                        // only; every dbus_req_o implies it): a one-port
+                                        // memory grants fetch only when it is low
   // Interrupts and time
   input  logic        irq_m_soft_i,
   input  logic        irq_m_timer_i,
@@ -85,7 +88,7 @@ module core #(
   // ==================================================================== signals between stages
   logic        redirect;          // EX restarts fetch at redirect_pc (flushes IF/ID)
   logic [31:0] redirect_pc;
-  logic        d_accept;          // ID can take a new instruction at the next edge
+  logic        d_accept;          // ID can take a new instruction at the next edge (ignoring redirect)
   logic        e_accept;          // EX can take a new instruction at the next edge
   logic        e_trap;            // the EX instruction traps (exception or interrupt)
   logic        e_trap_pre;        // exception known before the memory access
@@ -157,27 +160,30 @@ module core #(
 
   assign d_instr = d_fault_q ? 32'd0 : (d_fresh_q ? ibus_rdata_i : d_instr_hold_q);
 
+  // The valid flags are cleared by a redirect; the rest of ID loads whenever ID can take a
+  // word (d_accept, which does not look at redirect: what it loads in a redirect cycle is
+  // never valid), so that EX's redirect decision reaches only these two flip-flops (timing).
   always_ff @(posedge clk_i) begin
     if (!rst_ni) begin
       d_valid_q <= 1'b0;
       d_fresh_q <= 1'b0;
+    end else if (redirect) begin
+      d_valid_q <= 1'b0;
+      d_fresh_q <= 1'b0;
+    end else if (d_accept) begin
+      d_valid_q <= f_issue;
+      d_fresh_q <= f_issue && !mi_fault;
     end else begin
-      d_instr_hold_q <= d_instr;
-      if (redirect) begin
-        d_valid_q <= 1'b0;
-        d_fresh_q <= 1'b0;
-      end else if (d_accept) begin
-        d_valid_q       <= f_issue;
-        d_fresh_q       <= f_issue && !mi_fault;
-        d_fault_q       <= mi_fault;
-        d_cause_q       <= mi_cause;
-        d_pc_q          <= f_pc_q;
-        d_pred_next_q <= f_pred_next;
-        d_bp_hit_q      <= bp_hit;
-        d_bp_ctr_q      <= bp_ctr;
-      end else begin
-        d_fresh_q <= 1'b0;
-      end
+      d_fresh_q <= 1'b0;
+    end
+    d_instr_hold_q <= d_instr;
+    if (d_accept) begin
+      d_fault_q     <= mi_fault;
+      d_cause_q     <= mi_cause;
+      d_pc_q        <= f_pc_q;
+      d_pred_next_q <= f_pred_next;
+      d_bp_hit_q    <= bp_hit;
+      d_bp_ctr_q    <= bp_ctr;
     end
   end
 
@@ -225,7 +231,13 @@ module core #(
   logic        dd_mem_unsigned, dd_mul, dd_div, dd_csr, dd_csr_write;
   logic [1:0]  dd_csr_op;
   logic        dd_ecall, dd_ebreak, dd_mret, dd_sret, dd_wfi, dd_sfence, dd_fence_i, dd_illegal;
-  // Precomputed in ID: pc + imm (branch/jal target).
+  // Precomputed in ID: pc + imm (branch/jal target), with the B- or J-type immediate taken
+  // from the instruction bits directly rather than from the decoder's immediate multiplexer
+  // (bit 3 tells jal from a branch; other instructions do not use it): the fetched word
+  // reaches the adder through one level of logic (timing).
+  logic [31:0] d_imm_bj;
+  assign d_imm_bj = d_instr[3] ? {{12{d_instr[31]}}, d_instr[19:12], d_instr[20], d_instr[30:21], 1'b0}
+                               : {{20{d_instr[31]}}, d_instr[7], d_instr[30:25], d_instr[11:8], 1'b0};
   logic [31:0] e_br_target_q;
 
   core_decode #(.MulDiv(MulDiv)) u_decode (
@@ -255,7 +267,7 @@ module core #(
       x_csr <= dd_csr; x_csr_op <= dd_csr_op; x_csr_write <= dd_csr_write;
       x_ecall <= dd_ecall; x_ebreak <= dd_ebreak; x_mret <= dd_mret; x_sret <= dd_sret;
       x_wfi <= dd_wfi; x_sfence <= dd_sfence; x_fence_i <= dd_fence_i; x_illegal <= dd_illegal;
-      e_br_target_q <= d_pc_q + dd_imm;
+      e_br_target_q <= d_pc_q + d_imm_bj;
     end
   end
 
@@ -268,7 +280,7 @@ module core #(
   assign d_hazard  = e_valid_q && (x_res_sel == `RES_LOAD) && x_rd_we &&
                      ((d_rs1_used && d_rs1 == e_rd) || (d_rs2_used && d_rs2 == e_rd));
   assign d_advance = d_valid_q && !d_hazard && e_accept && !redirect;
-  assign d_accept  = !d_valid_q || d_advance;
+  assign d_accept  = !d_valid_q || (!d_hazard && e_accept);   // (redirect: see ID above)
 
   // ==================================================================== register file
   logic [31:0] rf_rdata1, rf_rdata2;
@@ -370,6 +382,10 @@ module core #(
   logic [4:0]  md_cause;
   assign e_mem     = x_load || x_store || x_amo;
   assign mem_vaddr = alu_sum;                 // rs1 + imm (0 for AMO/LR/SC)
+  // The two low bits of rs1 + imm from the operands' own (a two-bit add): byte lanes,
+  // misalignment and a jalr target's bit 1 do not wait for the 32-bit adder (timing).
+  logic [1:0] e_sum_lo;
+  assign e_sum_lo = rs1_val[1:0] + x_imm[1:0];
 
   // CSR unit signals
   logic [31:0] csr_rdata, trap_vector, xepc;
@@ -390,7 +406,7 @@ module core #(
   // feeds the trap logic (timing; such branches only occur in tests).
   logic target_mis, br_mis, br_take_q;
   assign br_mis     = x_branch && e_br_target_q[1];
-  assign target_mis = (x_jal && e_br_target_q[1]) || (x_jalr && alu_sum[1]) ||
+  assign target_mis = (x_jal && e_br_target_q[1]) || (x_jalr && e_sum_lo[1]) ||
                       (br_mis && e_busy_q && br_take_q);
   always_ff @(posedge clk_i) br_take_q <= br_take;
 
@@ -486,7 +502,7 @@ module core #(
 
   core_lsu u_lsu (
     .clk_i, .rst_ni,
-    .addr_lo_i(mem_vaddr[1:0]), .size_i(x_mem_size), .wdata_i(rs2_val),
+    .addr_lo_i(e_sum_lo), .size_i(x_mem_size), .wdata_i(rs2_val),
     .misaligned_o(lsu_misaligned), .be_o(lsu_be), .wdata_o(lsu_wdata),
     .amo_fn_i(x_amo_fn), .amo_old_i(e_amo_old_q), .amo_result_o(amo_result),
     .resv_addr_i(md_paddr[31:2]),
@@ -530,6 +546,13 @@ module core #(
       else if (e_amo_phase_q == 2'd2) begin dbus_req_o = 1'b1; dbus_we_o = 1'b1; end  // AMO write
     end
   end
+
+  // The data bus may be used in this cycle: the walker is not idle, or EX holds a memory
+  // access in the cycle(s) where it may request (with MemAddrReg from its second cycle).
+  // Decided from registers only, so that a one-port memory's fetch grant does not wait for
+  // the translation's verdict (timing); a cycle claimed but not used (a TLB miss, a fault, a
+  // failed SC, an AMO's capture cycle) only delays a fetch.
+  assign dbus_claim_o = ev_walk_cycle || (e_valid_q && e_mem && (MemAddrReg == 0 || e_agen_q));
 
   // Does the instruction finish in EX this cycle?
   logic e_mem_done;

@@ -5,8 +5,10 @@
 // high; the read data of a port holds until its next request; a write on B returns the old
 // word. Simulation loads programs by writing `mem` directly (tb/).
 // Ports = 1 (boards whose RAM blocks have one port, e.g. iCE40 SPRAM): one single-port
-// memory (ram_sp) shared by both ports. A data request wins; in that cycle the fetch is not
-// granted (a_gnt_o low) and the core's fetch stage waits. The shared read data is valid in
+// memory (ram_sp) shared by both ports. The data side wins: in a cycle it claims (b_claim_i,
+// from the core's registers, high whenever it may request) the fetch is not granted (a_gnt_o
+// low) and the core's fetch stage waits. The fetch grant thus never depends on the data
+// side's address translation (timing). The shared read data is valid in
 // the cycle after a granted request only (the core reads it in that cycle). Both grants are
 // also low while the memory is not ready (a board memory that loads its image at reset).
 // InitFile: optional $readmemh image (32-bit words from the RAM base) for synthesis; board
@@ -25,6 +27,7 @@ module ram #(
   output logic [31:0] a_rdata_o,
   // Port B: load/store
   input  logic        b_req_i,
+  input  logic        b_claim_i,     // B may request in this cycle (implied by b_req_i)
   input  logic        b_we_i,
   input  logic [3:0]  b_be_i,
   input  logic [31:0] b_addr_i,      // byte offset from the RAM base
@@ -47,12 +50,12 @@ module ram #(
     logic [31:0] sp_rdata;
     logic [AW-1:0] sp_idx;
     assign b_gnt_o = ready;
-    assign a_gnt_o = ready && !b_req_i;
-    assign sp_idx  = b_req_i ? b_idx : a_idx;
+    assign a_gnt_o = ready && !b_claim_i;
+    assign sp_idx  = b_claim_i ? b_idx : a_idx;
     assign sp_we   = b_req_i && b_we_i;
     ram_sp #(.Words(Words), .InitFile(InitFile)) u_sp (
       .clk_i, .rst_ni, .ready_o(ready),
-      .req_i((a_req_i || b_req_i) && ready), .we_i(sp_we), .be_i(b_be_i), .idx_i(sp_idx),
+      .req_i((b_claim_i ? b_req_i : a_req_i) && ready), .we_i(sp_we), .be_i(b_be_i), .idx_i(sp_idx),
       .wdata_i(b_wdata_i), .rdata_o(sp_rdata)
     );
     assign a_rdata_o = sp_rdata;
@@ -84,5 +87,5 @@ module ram #(
   // Only the offset bits inside the RAM are decoded; the interconnect selects the RAM.
   // rst_ni is used by board memories that load an image at reset (Ports = 1).
   logic unused;
-  assign unused = ^{a_addr_i[31:AW+2], a_addr_i[1:0], b_addr_i[31:AW+2], b_addr_i[1:0], rst_ni};
+  assign unused = ^{b_claim_i, a_addr_i[31:AW+2], a_addr_i[1:0], b_addr_i[31:AW+2], b_addr_i[1:0], rst_ni};
 endmodule

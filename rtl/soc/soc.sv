@@ -60,7 +60,7 @@ module soc #(
   output logic [31:0] rvfi_mip_o
 );
   // ---------------------------------------------------------------- core
-  logic        ibus_req, ibus_gnt, dbus_req, dbus_gnt, dbus_we;
+  logic        ibus_req, ibus_gnt, dbus_req, dbus_gnt, dbus_we, dbus_claim;
   logic [31:0] ibus_addr, ibus_rdata, dbus_addr, dbus_wdata, dbus_rdata;
   logic [3:0]  dbus_be;
   logic        msip, mtip, uart_irq;
@@ -77,6 +77,7 @@ module soc #(
     .ibus_req_o(ibus_req), .ibus_addr_o(ibus_addr), .ibus_gnt_i(ibus_gnt), .ibus_rdata_i(ibus_rdata),
     .dbus_req_o(dbus_req), .dbus_we_o(dbus_we), .dbus_be_o(dbus_be), .dbus_addr_o(dbus_addr),
     .dbus_wdata_o(dbus_wdata), .dbus_gnt_i(dbus_gnt), .dbus_rdata_i(dbus_rdata),
+    .dbus_claim_o(dbus_claim),
     .irq_m_soft_i(msip), .irq_m_timer_i(mtip), .irq_m_ext_i(uart_irq), .mtime_i(mtime),
     .rvfi_valid_o, .rvfi_order_o, .rvfi_insn_o, .rvfi_pc_o, .rvfi_next_pc_o, .rvfi_priv_o,
     .rvfi_rd_addr_o, .rvfi_rd_wdata_o, .rvfi_mem_addr_o, .rvfi_mem_paddr_o,
@@ -138,7 +139,7 @@ module soc #(
     .clk_i, .rst_ni,
     .a_req_i(ibus_req), .a_addr_i(ram_off_i), .a_gnt_o(ibus_gnt),
     .a_rdata_o(ibus_rdata),
-    .b_req_i(dbus_req && sel_ram), .b_we_i(dbus_we), .b_be_i(dbus_be),
+    .b_req_i(dbus_req && sel_ram), .b_claim_i(dbus_claim), .b_we_i(dbus_we), .b_be_i(dbus_be),
     .b_addr_i(ram_off_d), .b_wdata_i(dbus_wdata), .b_gnt_o(dbus_gnt),
     .b_rdata_o(ram_rdata)
   );
