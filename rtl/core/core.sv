@@ -231,18 +231,16 @@ module core #(
   logic        dd_mem_unsigned, dd_mul, dd_div, dd_csr, dd_csr_write;
   logic [1:0]  dd_csr_op;
   logic        dd_ecall, dd_ebreak, dd_mret, dd_sret, dd_wfi, dd_sfence, dd_fence_i, dd_illegal;
-  // Precomputed in ID: pc + imm (branch/jal target), with the B- or J-type immediate taken
-  // from the instruction bits directly rather than from the decoder's immediate multiplexer
-  // (bit 3 tells jal from a branch; other instructions do not use it): the fetched word
-  // reaches the adder through one level of logic (timing).
-  logic [31:0] d_imm_bj;
-  assign d_imm_bj = d_instr[3] ? {{12{d_instr[31]}}, d_instr[19:12], d_instr[20], d_instr[30:21], 1'b0}
-                               : {{20{d_instr[31]}}, d_instr[7], d_instr[30:25], d_instr[11:8], 1'b0};
+  // Precomputed in ID: pc + imm (branch/jal target), with the decoder's B-or-J immediate
+  // (dd_imm_bj: instr[3] tells jal from a branch; other instructions do not use the target)
+  // rather than its full immediate multiplexer: the fetched word reaches the adder through
+  // one level of logic (timing).
+  logic [31:0] dd_imm_bj;
   logic [31:0] e_br_target_q;
 
   core_decode #(.MulDiv(MulDiv)) u_decode (
     .instr_i(d_instr),
-    .rd_we_o(dd_rd_we), .imm_o(dd_imm),
+    .rd_we_o(dd_rd_we), .imm_o(dd_imm), .imm_bj_o(dd_imm_bj),
     .opa_pc_o(dd_opa_pc), .opa_zero_o(dd_opa_zero), .opb_imm_o(dd_opb_imm), .alu_op_o(dd_alu_op), .res_sel_o(dd_res_sel),
     .branch_o(dd_branch), .jal_o(dd_jal), .jalr_o(dd_jalr),
     .load_o(dd_load), .store_o(dd_store), .amo_o(dd_amo), .lr_o(dd_lr), .sc_o(dd_sc),
@@ -267,7 +265,7 @@ module core #(
       x_csr <= dd_csr; x_csr_op <= dd_csr_op; x_csr_write <= dd_csr_write;
       x_ecall <= dd_ecall; x_ebreak <= dd_ebreak; x_mret <= dd_mret; x_sret <= dd_sret;
       x_wfi <= dd_wfi; x_sfence <= dd_sfence; x_fence_i <= dd_fence_i; x_illegal <= dd_illegal;
-      e_br_target_q <= d_pc_q + d_imm_bj;
+      e_br_target_q <= d_pc_q + dd_imm_bj;
     end
   end
 
@@ -298,7 +296,7 @@ module core #(
   assign rf_raddr1 = e_accept ? d_rs1 : e_rs1;
   assign rf_raddr2 = e_accept ? d_rs2 : e_rs2;
   core_regfile u_regfile (
-    .clk_i, .re_i(1'b1), .raddr1_i(rf_raddr1), .raddr2_i(rf_raddr2),
+    .clk_i, .raddr1_i(rf_raddr1), .raddr2_i(rf_raddr2),
     .rdata1_o(rf_rdata1), .rdata2_o(rf_rdata2),
     .we_i(wb_we), .waddr_i(wb_rd), .wdata_i(wb_data)
   );

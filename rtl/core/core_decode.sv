@@ -13,6 +13,9 @@ module core_decode #(
   // Operands
   output logic        rd_we_o,       // rd is written (rd != x0)
   output logic [31:0] imm_o,
+  output logic [31:0] imm_bj_o,      // the J-type immediate if instr[3] (jal), else the B-type:
+                                     // the branch/jal target's, straight from the
+                                     // instruction bits (no opcode decode in front; timing)
   output logic        opa_pc_o,      // ALU operand A is pc (auipc, jal) instead of rs1
   output logic        opa_zero_o,    // ALU operand A is 0 (lui: 0 + imm on the adder)
   output logic        opb_imm_o,     // ALU operand B is imm instead of rs2
@@ -65,6 +68,7 @@ module core_decode #(
   assign imm_b = {{20{instr_i[31]}}, instr_i[7], instr_i[30:25], instr_i[11:8], 1'b0};
   assign imm_u = {instr_i[31:12], 12'b0};
   assign imm_j = {{12{instr_i[31]}}, instr_i[19:12], instr_i[20], instr_i[30:21], 1'b0};
+  assign imm_bj_o = instr_i[3] ? imm_j : imm_b;
 
   logic writes_rd;
 

@@ -1,10 +1,10 @@
 // core_regfile.sv : integer register file, 2 synchronous read ports, 1 write port.
 //
-// Reads are registered: addresses presented in cycle t give data in cycle t+1 when re_i is
-// high (the core reads every cycle: the ID instruction's registers when EX takes it, the EX
+// Reads are registered: addresses presented in cycle t give data in cycle t+1, every cycle
+// (the core asks for the ID instruction's registers when EX takes it, for the EX
 // instruction's own while it stays). This is the coding pattern Yosys maps onto block RAM
-// (one copy per read port). A write and a read of
-// the same register in the same cycle return the OLD value: the core forwards the value
+// (one copy per read port). A write and a read of the same register in the same cycle
+// return the OLD value: the core forwards the value
 // written in the previous cycle itself (see core.sv, "last write" bypass). x0 is never
 // written; the core substitutes zero for reads of x0.
 // Because of that bypass the data read in a collision (read and write of one register in the
@@ -12,7 +12,6 @@
 // read-first behaviour around the block RAM (iCE40: 72 FF and 73 LUT4 saved).
 module core_regfile (
   input  logic        clk_i,
-  input  logic        re_i,
   input  logic [4:0]  raddr1_i,
   input  logic [4:0]  raddr2_i,
   output logic [31:0] rdata1_o,
@@ -32,9 +31,7 @@ module core_regfile (
   end
 
   always_ff @(posedge clk_i) begin
-    if (re_i) begin
-      rdata1_o <= rf1[raddr1_i];
-      rdata2_o <= rf2[raddr2_i];
-    end
+    rdata1_o <= rf1[raddr1_i];
+    rdata2_o <= rf2[raddr2_i];
   end
 endmodule
