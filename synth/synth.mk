@@ -106,7 +106,7 @@ RAM_BYTES      ?= 327680
 RAM_PORTS      ?= 1
 endif
 RAM_PORTS      ?= 2
-# Clock: 35 MHz from the PLL with the two-port RAM (Fmax 38.6 MHz on the 85F, seed 1); the
+# Clock: 35 MHz from the PLL with the two-port RAM (Fmax 38.6–42.2 MHz on the 85F, seed 1); the
 # 25 MHz oscillator, no PLL, with the one-port RAM (the KERNEL=1 build: 27.2 MHz).
 SYNTH_MHZ      ?= $(if $(filter 1,$(RAM_PORTS)),25,35)
 SYNTH_DP16KD   := $(if $(filter 85F,$(ULX3S_DEVICE)),208,$(if $(filter 45F,$(ULX3S_DEVICE)),108,56))
