@@ -16,7 +16,11 @@
 #
 # Knobs (defaults per board below): PROGRAM=path.elf (RAM image; default the demo),
 # SYNTH_MHZ (clock from the PLL), PMP_ENTRIES, HPM_COUNTERS, ITLB_ENTRIES, DTLB_ENTRIES,
-# BTB_ENTRIES, FAST_MUL (1: one-cycle multiplier on DSP blocks, 0: iterative, 34 cycles),
+# BTB_ENTRIES, FAST_MUL (1: one-cycle multiplier on DSP blocks, 2: the same with its product
+# registered, two cycles, 0: iterative, 34 cycles), FETCH_REG (1: the fetched word is registered
+# before decode, a fetch stage — the core's FetchReg, +Fmax, +1 cycle per redirect; ULX3S 1),
+# RF_READ_BOTH (1: two register-file copies read for ID and EX, the choice registered — the
+# core's RfReadBoth, +Fmax; ULX3S 1),
 # MEM_ADDR_REG (1: loads/stores register their address for a cycle before the TLB/bus — the
 # core's MemAddrReg, +Fmax, +CPI; both boards 1), ULX3S_DEVICE=12F|25F|45F|85F,
 # ICE40_DSP=1 (let Yosys map multipliers onto SB_MAC16; the 64-bit counters then stay in logic
@@ -61,6 +65,8 @@ BTB_ENTRIES    ?= 0
 MUL_DIV        ?= 0
 FAST_MUL       ?= 0
 MEM_ADDR_REG   ?= 1
+FETCH_REG      ?= 0
+RF_READ_BOTH   ?= 0
 # 0: the DSP blocks hold mcycle/minstret (counter64_up5k.sv); 1: Yosys maps multipliers onto
 # them instead (with MUL_DIV=1 FAST_MUL=1; its ice40_dsp pass would also rewrite hand-placed
 # SB_MAC16 cells, so the counters are then the generic ones)
@@ -91,13 +97,16 @@ ITLB_ENTRIES   ?= 2
 DTLB_ENTRIES   ?= 2
 BTB_ENTRIES    ?= 0
 MUL_DIV        ?= 1
-FAST_MUL       ?= 1
+FAST_MUL       ?= 2
 MEM_ADDR_REG   ?= 1
+FETCH_REG      ?= 0
+RF_READ_BOTH   ?= 1
 # RAM (RAM_BYTES, RAM_PORTS): block RAM with the program image as initial contents.
 # RAM_PORTS=2 (default): two-port RAM; Yosys 0.23 keeps a copy per read port, one DP16KD
 # per KiB. RAM_PORTS=1: one port shared by fetch and data through the SoC's arbiter (the
-# data side claims it, the fetch waits; as on the iCEBreaker), 2 KiB per DP16KD. Default RAM_BYTES: 85F
-# (208 DP16KD) 128 KiB, 45F (108) 64 KiB, 12F/25F (56) 32 KiB, twice that with RAM_PORTS=1.
+# data side claims it, the fetch waits; as on the iCEBreaker), 2 KiB per DP16KD. Default RAM_BYTES:
+# 85F and 45F 64 KiB, 12F/25F (56 DP16KD) 32 KiB, twice that with RAM_PORTS=1 (the 85F takes up
+# to 200 KiB two-port: more blocks spread wider, 128 KiB costs about 10 % of Fmax).
 # KERNEL=1: the kernel's board image (build/firmware/kernel-board.elf; its demo needs 288 KiB)
 # in 320 KiB of one-port RAM (160 DP16KD: 85F only).
 ifeq ($(KERNEL),1)
@@ -106,12 +115,12 @@ RAM_BYTES      ?= 327680
 RAM_PORTS      ?= 1
 endif
 RAM_PORTS      ?= 2
-# Clock: 35 MHz from the PLL with the two-port RAM (Fmax 38.6–42.2 MHz on the 85F, seed 1); the
-# 25 MHz oscillator, no PLL, with the one-port RAM (the KERNEL=1 build: 27.2 MHz).
-SYNTH_MHZ      ?= $(if $(filter 1,$(RAM_PORTS)),25,35)
+# Clock: 40 MHz from the PLL with up to 64 KiB of two-port RAM, 35 MHz with more (synth/README
+# has the Fmax figures); the 25 MHz oscillator, no PLL, with the one-port RAM (the KERNEL=1 build).
+SYNTH_MHZ      ?= $(if $(filter 1,$(RAM_PORTS)),25,$(if $(shell test $(RAM_BYTES) -le 65536 && echo y),40,35))
 SYNTH_DP16KD   := $(if $(filter 85F,$(ULX3S_DEVICE)),208,$(if $(filter 45F,$(ULX3S_DEVICE)),108,56))
 SYNTH_RAM_KIB_PER_BLOCK := $(if $(filter 1,$(RAM_PORTS)),2,1)
-RAM_BYTES      ?= $(shell echo $$(( $(SYNTH_RAM_KIB_PER_BLOCK) * $(if $(filter 85F,$(ULX3S_DEVICE)),131072,$(if $(filter 45F,$(ULX3S_DEVICE)),65536,32768)) )))
+RAM_BYTES      ?= $(shell echo $$(( $(SYNTH_RAM_KIB_PER_BLOCK) * $(if $(filter 85F 45F,$(ULX3S_DEVICE)),65536,32768) )))
 # DP16KD left for the rest of the SoC: register file, UART FIFO, BTB (2 with BTB_ENTRIES 64)
 SYNTH_BRAM_OTHER := 8
 SYNTH_RAM_BYTES := $(RAM_BYTES)
@@ -131,7 +140,7 @@ endif
 SYNTH_PLL := $(if $(filter $(SYNTH_MHZ),$(SYNTH_INPUT_MHZ)),,1)
 SYNTH_CFG_VARS := BOARD=$(BOARD) PROGRAM=$(abspath $(PROGRAM)) SYNTH_MHZ=$(SYNTH_MHZ) \
   PMP_ENTRIES=$(PMP_ENTRIES) HPM_COUNTERS=$(HPM_COUNTERS) ITLB_ENTRIES=$(ITLB_ENTRIES) \
-  DTLB_ENTRIES=$(DTLB_ENTRIES) BTB_ENTRIES=$(BTB_ENTRIES) MUL_DIV=$(MUL_DIV) FAST_MUL=$(FAST_MUL) MEM_ADDR_REG=$(MEM_ADDR_REG) \
+  DTLB_ENTRIES=$(DTLB_ENTRIES) BTB_ENTRIES=$(BTB_ENTRIES) MUL_DIV=$(MUL_DIV) FAST_MUL=$(FAST_MUL) MEM_ADDR_REG=$(MEM_ADDR_REG) FETCH_REG=$(FETCH_REG) RF_READ_BOTH=$(RF_READ_BOTH) \
   RAM_BYTES=$(SYNTH_RAM_BYTES) RAM_PORTS=$(SYNTH_RAM_PORTS) ICE40_DSP=$(ICE40_DSP) ULX3S_DEVICE=$(ULX3S_DEVICE) \
   ICE40_SYNTH_OPTS=$(call SYNTH_NOSPACE,$(ICE40_SYNTH_OPTS)) ECP5_SYNTH_OPTS=$(call SYNTH_NOSPACE,$(ECP5_SYNTH_OPTS))
 
@@ -175,7 +184,7 @@ synth-yosys: $(SYNTH_OUT)/soc.json $(SYNTH_OUT)/ooc_core.txt $(SYNTH_OUT)/ooc_mm
 # params.mk records only what the out-of-context runs depend on (the core parameters).
 SYNTH_PARAM_VARS := PMP_ENTRIES=$(PMP_ENTRIES) HPM_COUNTERS=$(HPM_COUNTERS) \
   ITLB_ENTRIES=$(ITLB_ENTRIES) DTLB_ENTRIES=$(DTLB_ENTRIES) BTB_ENTRIES=$(BTB_ENTRIES) \
-  MUL_DIV=$(MUL_DIV) FAST_MUL=$(FAST_MUL) MEM_ADDR_REG=$(MEM_ADDR_REG) RAM_BYTES=$(SYNTH_RAM_BYTES) ICE40_DSP=$(ICE40_DSP) \
+  MUL_DIV=$(MUL_DIV) FAST_MUL=$(FAST_MUL) MEM_ADDR_REG=$(MEM_ADDR_REG) FETCH_REG=$(FETCH_REG) RF_READ_BOTH=$(RF_READ_BOTH) RAM_BYTES=$(SYNTH_RAM_BYTES) ICE40_DSP=$(ICE40_DSP) \
   ICE40_SYNTH_OPTS=$(call SYNTH_NOSPACE,$(ICE40_SYNTH_OPTS)) \
   ECP5_SYNTH_OPTS=$(call SYNTH_NOSPACE,$(ECP5_SYNTH_OPTS))
 $(SYNTH_OUT)/config.mk: synth-force-config
@@ -207,7 +216,7 @@ endif
 $(SYNTH_OUT)/config.vh: $(SYNTH_OUT)/program.hex $(SYNTH_OUT)/pll.v $(SYNTH_DIR)/scripts/config.sh
 	@$(SYNTH_DIR)/scripts/config.sh $(SYNTH_OUT) $(SYNTH_ARCH) $(SYNTH_INPUT_MHZ) \
 	    "$(SYNTH_PLL)" $(SYNTH_RAM_BYTES) $(SYNTH_RAM_PORTS) $(PMP_ENTRIES) $(HPM_COUNTERS) \
-	    $(ITLB_ENTRIES) $(DTLB_ENTRIES) $(BTB_ENTRIES) $(FAST_MUL) $(MEM_ADDR_REG) $(MUL_DIV) > $@
+	    $(ITLB_ENTRIES) $(DTLB_ENTRIES) $(BTB_ENTRIES) $(FAST_MUL) $(MEM_ADDR_REG) $(MUL_DIV) $(FETCH_REG) $(RF_READ_BOTH) > $@
 
 # ------------------------------------------------------------------ synthesis
 SYNTH_YS = read_verilog $(SYNTH_VFLAGS) $(SYNTH_SRCS) $(if $(SYNTH_PLL),pll.v); \
@@ -231,7 +240,7 @@ $(SYNTH_OUT)/soc_modules.txt: $(SYNTH_OUT)/config.vh $(SYNTH_SRCS) $(RTL_DEPS)
 # includes the retire-port registers there).
 SYNTH_CORE_PARAMS = -set PmpEntries $(PMP_ENTRIES) -set HpmCounters $(HPM_COUNTERS) \
   -set ItlbEntries $(ITLB_ENTRIES) -set DtlbEntries $(DTLB_ENTRIES) \
-  -set BtbEntries $(BTB_ENTRIES) -set MulDiv $(MUL_DIV) -set FastMul $(FAST_MUL) -set MemAddrReg $(MEM_ADDR_REG) -set RamBytes $(SYNTH_RAM_BYTES)
+  -set BtbEntries $(BTB_ENTRIES) -set MulDiv $(MUL_DIV) -set FastMul $(FAST_MUL) -set MemAddrReg $(MEM_ADDR_REG) -set FetchReg $(FETCH_REG) -set RfReadBoth $(RF_READ_BOTH) -set RamBytes $(SYNTH_RAM_BYTES)
 SYNTH_MMU_PARAMS = -set PmpEntries $(PMP_ENTRIES) -set ItlbEntries $(ITLB_ENTRIES) \
   -set DtlbEntries $(DTLB_ENTRIES) -set RamBytes $(SYNTH_RAM_BYTES)
 define SYNTH_OOC
@@ -281,8 +290,8 @@ $(SYNTH_OUT)/report.md: $(SYNTH_OUT)/pnr.done $(SYNTH_OUT)/ooc_core.txt $(SYNTH_
 # must equal build/vsim's on the same ELF.
 POSTSYNTH_PROGRAM ?= $(BUILD)/sw/hello.elf
 POSTSYNTH_OUT     := $(BUILD)/synth/postsynth
-# the iCEBreaker defaults: PMP HPM ITLB DTLB BTB entries, FAST_MUL, MemAddrReg, MulDiv
-POSTSYNTH_PARAMS  ?= 0 0 1 1 0 0 1 0
+# the iCEBreaker defaults: PMP HPM ITLB DTLB BTB entries, FAST_MUL, MemAddrReg, MulDiv, FetchReg, RfReadBoth
+POSTSYNTH_PARAMS  ?= 0 0 1 1 0 0 1 0 0 0
 # as ICE40_DSP: 0 the counters on DSP blocks (the board default), 1 multipliers on them
 POSTSYNTH_DSP     ?= 0
 POSTSYNTH_CNT     = $(if $(filter 1,$(POSTSYNTH_DSP)),,$(SYNTH_DIR)/icebreaker/counter64_up5k.sv)
@@ -354,7 +363,7 @@ BOARDSIM_VSIM  := $(BUILD)/vsim-$(BOARD)
 BOARDSIM_OUT   := $(BUILD)/board-sim/$(BOARD)
 BOARDSIM_GFLAGS = -GPmpEntries=$(PMP_ENTRIES) -GHpmCounters=$(HPM_COUNTERS) \
   -GItlbEntries=$(ITLB_ENTRIES) -GDtlbEntries=$(DTLB_ENTRIES) -GBtbEntries=$(BTB_ENTRIES) \
-  -GMulDiv=$(MUL_DIV) -GFastMul=$(FAST_MUL) -GMemAddrReg=$(MEM_ADDR_REG) \
+  -GMulDiv=$(MUL_DIV) -GFastMul=$(FAST_MUL) -GMemAddrReg=$(MEM_ADDR_REG) -GFetchReg=$(FETCH_REG) -GRfReadBoth=$(RF_READ_BOTH) \
   -GRamPorts=$(SYNTH_RAM_PORTS)
 # `make board-sim BOARD=ulx3s KERNEL=1`: build/vsim-ulx3s-kernel, the configuration of the
 # KERNEL=1 bitstream: also its RAM (RAM_BYTES, RAM_PORTS=1: one port shared by
@@ -379,7 +388,13 @@ BOARDSIM_ISA   += vm-stale
 board-sim: $(BOARDSIM_VSIM)
 # (the inner make builds it with tb/tb.mk's rule, VSIM pointing here)
 ifeq ($(BOARDSIM_INNER),)
-$(BOARDSIM_VSIM): $(RTL_DEPS) $(TOP)/tb/tb_top.sv $(SYNTH_DIR)/synth.mk
+# (the parameters are recorded in $@.flags, rewritten only when they change: a knob given
+# on the command line, e.g. FETCH_REG=0, rebuilds it)
+$(BOARDSIM_VSIM).flags: synth-force-config
+	@mkdir -p $(@D)
+	@echo '$(BOARDSIM_GFLAGS)' > $@.new
+	@cmp -s $@.new $@ && rm $@.new || mv $@.new $@
+$(BOARDSIM_VSIM): $(RTL_DEPS) $(TOP)/tb/tb_top.sv $(SYNTH_DIR)/synth.mk $(BOARDSIM_VSIM).flags
 	@rm -f $@        # (the inner rule does not see the parameters: rebuild when this one runs)
 	@$(MAKE) --no-print-directory BOARDSIM_INNER=1 VSIM=$@ VSIM_MDIR=$@.d VSIM_TRACE= \
 	  VSIM_OPT=-O1 VSIM_VFLAGS_EXTRA='$(BOARDSIM_GFLAGS)' $@

@@ -3,9 +3,11 @@
 #   make sim           build build/vsim (C objects with gcc, then verilator --binary), with
 #                      the reference model $(BUILD)/iss.d/libiss.a (iss/iss.mk) linked in
 #                      for --cosim
-#   make sim-memreg    build build/vsim-memreg: the same with the core's MemAddrReg = 1 (the
-#                      registered load/store address of the FPGA builds; `make memreg-check`
-#                      runs the regression's programs on it, tests/tests.mk)
+#   make sim-memreg    build build/vsim-memreg: the same with the FPGA builds' pipeline: the
+#                      core's MemAddrReg = 1 (registered load/store address), FetchReg = 1
+#                      (registered fetched word), FastMul = 2 (registered product) and
+#                      RfReadBoth = 1 (register file read for ID and EX);
+#                      `make memreg-check` runs the regression's programs on it (tests/tests.mk)
 #   make tb-selftest   smoke test of build/vsim: UART/finisher, HTIF, limits, bad input
 #   make vsim-ram256k  build/vsim-ram256k: build/vsim with 256 KiB of RAM (any N KiB: vsim-ramNk)
 #
@@ -89,8 +91,8 @@ $(1): $(RTL_DEPS) $(TB_DIR)/tb_top.sv $(TB_DIR)/tb_dpi.h $(TB_OBJS) $(TB_ISS_LIB
 	@echo "sim: built $$@"
 endef
 $(eval $(call VSIM_RULE,$(VSIM),$(VSIM_MDIR),))
-# The FPGA variant of the core: registered load/store address (MemAddrReg = 1)
-$(eval $(call VSIM_RULE,$(VSIM_MEMREG),$(VSIM_MEMREG_MDIR),-GMemAddrReg=1))
+# The FPGA variant of the core: registered load/store address, fetched word and product
+$(eval $(call VSIM_RULE,$(VSIM_MEMREG),$(VSIM_MEMREG_MDIR),-GMemAddrReg=1 -GFetchReg=1 -GFastMul=2 -GRfReadBoth=1))
 
 # ---- self-test ----
 TB_ST_DIR   := $(TB_DIR)/selftest

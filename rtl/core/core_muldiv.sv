@@ -1,11 +1,14 @@
-// core_muldiv.sv : M-extension unit. Multiply in one cycle (FastMul=1) or iteratively
-// (FastMul=0); divide iteratively.
+// core_muldiv.sv : M-extension unit. Multiply in one cycle (FastMul=1), two (FastMul=2) or
+// iteratively (FastMul=0); divide iteratively.
 //
 // Interface: start_i is held high while the EX stage holds a mul/div instruction (funct3 in
 // fn_i); fn_i, a_i and b_i stay stable until done_o. kill_i aborts.
 // Timing:
 //  * FastMul=1 (default): multiplies complete combinationally (done_o = 1 at once; the
 //    64-bit product maps onto DSP blocks).
+//  * FastMul=2: two cycles: the four 17x17 partial products (DSP blocks) are registered in
+//    the first and added in the second, where done_o rises (timing: neither the DSP blocks
+//    nor the adders are in a path with EX's operand forwarding; the ECP5 build).
 //  * FastMul=0 (small FPGAs without enough DSPs): multiplies use the divider's registers and
 //    take 34 cycles like a divide: one shift-add step per cycle (multiplier a, multiplicand b
 //    sign- or zero-extended), the last step subtracting for a signed multiplier (its bit 31
@@ -16,7 +19,8 @@
 //    that cycle. Division by zero and the signed overflow case follow the unprivileged spec,
 //    table 7.1.
 module core_muldiv #(
-  parameter int FastMul = 1           // 1: one-cycle multiplier, 0: iterative (34 cycles)
+  parameter int FastMul = 1           // 1: one-cycle multiplier, 2: two cycles (registered
+                                      // product), 0: iterative (34 cycles)
 ) (
   input  logic        clk_i,
   input  logic        rst_ni,
@@ -124,24 +128,46 @@ module core_muldiv #(
   end
 
   // ---- multiply result ----
-  logic [31:0] mul_lo, mul_hi;
-  generate
-    if (FastMul != 0) begin : g_fast
-      logic [63:0] prod;
-      assign prod   = {{32{a_sgn}}, a_i} * {{32{b_sgn}}, b_i};
-      assign mul_lo = prod[31:0];
-      assign mul_hi = prod[63:32];
-    end else begin : g_iter
-      assign mul_lo = lo_q;
-      assign mul_hi = hi_q[31:0];
+  logic [31:0] mul_lo, mul_hi, mul_res;
+  logic        mul_done;
+  if (FastMul == 1) begin : g_fast
+    logic [63:0] prod;
+    assign prod     = {{32{a_sgn}}, a_i} * {{32{b_sgn}}, b_i};
+    assign mul_lo   = prod[31:0];
+    assign mul_hi   = prod[63:32];
+    assign mul_done = 1'b1;
+  end else if (FastMul == 2) begin : g_fast_reg
+    // The four partial products of the 33-bit signed operands (a = ah * 2^16 + al, ah
+    // 17 bits signed, al 16 bits unsigned; b alike), one DSP multiplier each, registered in
+    // the first cycle; the second adds them (mul_done_q pulses then: EX takes the result).
+    logic [32:0] a_ext, b_ext;
+    logic signed [33:0] pp_hl_q, pp_lh_q;
+    logic [31:0] pp_hh_q;                 // ah * bh: only its low half reaches bits 63:32
+    logic [31:0] pp_ll_q;
+    logic        mul_done_q;
+    logic [63:0] prod;
+    assign a_ext = {a_sgn, a_i};
+    assign b_ext = {b_sgn, b_i};
+    always_ff @(posedge clk_i) begin
+      if (!rst_ni || kill_i) mul_done_q <= 1'b0;
+      else                   mul_done_q <= start_i && !fn_i[2] && !mul_done_q;
+      pp_hh_q <= $signed(a_ext[32:16]) * $signed(b_ext[32:16]);
+      pp_hl_q <= $signed(a_ext[32:16]) * $signed({1'b0, b_ext[15:0]});
+      pp_lh_q <= $signed({1'b0, a_ext[15:0]}) * $signed(b_ext[32:16]);
+      pp_ll_q <= a_ext[15:0] * b_ext[15:0];
     end
-  endgenerate
-
-  always_comb begin
-    if (fn_i[2])                 result_o = div_res;
-    else if (fn_i[1:0] == 2'b00) result_o = mul_lo;
-    else                         result_o = mul_hi;
+    assign prod     = {pp_hh_q, 32'd0} + {{14{pp_hl_q[33]}}, pp_hl_q, 16'd0} +
+                      {{14{pp_lh_q[33]}}, pp_lh_q, 16'd0} + {32'd0, pp_ll_q};
+    assign mul_lo   = prod[31:0];
+    assign mul_hi   = prod[63:32];
+    assign mul_done = mul_done_q;
+  end else begin : g_iter
+    assign mul_lo   = lo_q;
+    assign mul_hi   = hi_q[31:0];
+    assign mul_done = busy_q && count_q == 6'd32;
   end
+  assign mul_res = fn_i[1:0] == 2'b00 ? mul_lo : mul_hi;
 
-  assign done_o = !iter || (busy_q && count_q == 6'd32);
+  assign result_o = fn_i[2] ? div_res : mul_res;
+  assign done_o   = iter ? (busy_q && count_q == 6'd32) : mul_done;
 endmodule

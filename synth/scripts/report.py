@@ -126,12 +126,12 @@ def main():
     out.append(f"| clock | {clk:.3f} MHz (asked: {cfg.get('SYNTH_MHZ')} MHz) |" if clk else
                "| clock | ? |")
     for k in ("PMP_ENTRIES", "HPM_COUNTERS", "ITLB_ENTRIES", "DTLB_ENTRIES", "BTB_ENTRIES",
-              "MEM_ADDR_REG", "RAM_BYTES", "RAM_PORTS"):
+              "MEM_ADDR_REG", "FETCH_REG", "RF_READ_BOTH", "RAM_BYTES", "RAM_PORTS"):
         out.append(f"| {k} | {cfg.get(k, '?')} |")
     out.append(f"| MUL_DIV | {cfg.get('MUL_DIV', '?')} (1: M extension in hardware, "
                "0: none, emulated by software) |")
     out.append(f"| FAST_MUL | {cfg.get('FAST_MUL', '?')} (1: one-cycle multiplier, "
-               "0: iterative, 34 cycles) |")
+               "2: two cycles, product registered, 0: iterative, 34 cycles) |")
     if arch == "ice40":
         out.append(f"| ICE40_DSP | {cfg.get('ICE40_DSP', '?')} (1: multiplier on SB_MAC16) |")
         opts = cfg.get("ICE40_SYNTH_OPTS", "").replace("+", " ")
