@@ -11,12 +11,11 @@ RTL_DEPS       := $(RTL_CORE_SRCS) $(RTL_SOC_SRCS) $(TOP)/arch/arch.vh
 .PHONY: lint lint-verilator lint-icarus
 lint: lint-verilator lint-icarus
 
-# Both values of the core's MemAddrReg (registered load/store address) and FetchReg
-# (registered fetched word) are checked: the default core and the FPGA one.
+# The default core and the FPGA one (MemAddrReg = 1, FastMul = 2, RfReadBoth = 1) are checked.
 lint-verilator:
 	@verilator --lint-only -Wall $(addprefix -I,$(RTL_INC)) --top-module soc $(RTL_SRCS)
-	@verilator --lint-only -Wall $(addprefix -I,$(RTL_INC)) --top-module soc -GMemAddrReg=1 -GFetchReg=1 -GFastMul=2 -GRfReadBoth=1 $(RTL_SRCS)
-	@echo "lint: verilator -Wall clean (MemAddrReg/FetchReg 0 and 1)"
+	@verilator --lint-only -Wall $(addprefix -I,$(RTL_INC)) --top-module soc -GMemAddrReg=1 -GFastMul=2 -GRfReadBoth=1 $(RTL_SRCS)
+	@echo "lint: verilator -Wall clean (default and FPGA variants)"
 
 lint-icarus:
 	@mkdir -p $(BUILD)
@@ -24,11 +23,11 @@ lint-icarus:
 	@# lists it widens; that is a simulation-speed note, not an error, so it is filtered.
 	@for m in 0 1; do \
 	  iverilog -g2012 -o $(BUILD)/icarus-check.vvp $(addprefix -I,$(RTL_INC)) -s soc \
-	    -Psoc.MemAddrReg=$$m -Psoc.FetchReg=$$m -Psoc.RfReadBoth=$$m $(RTL_SRCS) 2>&1 \
+	    -Psoc.MemAddrReg=$$m -Psoc.RfReadBoth=$$m $(RTL_SRCS) 2>&1 \
 	  | { grep -v 'sorry: constant selects in always_\* processes' || true; }; \
 	  test $${PIPESTATUS[0]} -eq 0 || exit 1; \
 	done
-	@echo "lint: icarus parses rtl/ (MemAddrReg/FetchReg 0 and 1)"
+	@echo "lint: icarus parses rtl/ (default and FPGA variants)"
 
 # Yosys synthesis check (no place and route): fails on errors or inferred latches.
 synth-check: $(BUILD)/synth-check/report.txt

@@ -16,9 +16,8 @@
 #
 # Knobs (defaults per board below): PROGRAM=path.elf (RAM image; default the demo),
 # SYNTH_MHZ (clock from the PLL), PMP_ENTRIES, HPM_COUNTERS, ITLB_ENTRIES, DTLB_ENTRIES,
-# BTB_ENTRIES, FAST_MUL (1: one-cycle multiplier on DSP blocks, 2: the same with its product
-# registered, two cycles, 0: iterative, 34 cycles), FETCH_REG (1: the fetched word is registered
-# before decode, a fetch stage — the core's FetchReg, +Fmax, +1 cycle per redirect; ULX3S 1),
+# BTB_ENTRIES, FAST_MUL (1: one-cycle multiplier on DSP blocks, 2: its partial products
+# registered, two cycles, 0: iterative, 34 cycles),
 # RF_READ_BOTH (1: two register-file copies read for ID and EX, the choice registered — the
 # core's RfReadBoth, +Fmax; ULX3S 1),
 # MEM_ADDR_REG (1: loads/stores register their address for a cycle before the TLB/bus — the
@@ -65,7 +64,6 @@ BTB_ENTRIES    ?= 0
 MUL_DIV        ?= 0
 FAST_MUL       ?= 0
 MEM_ADDR_REG   ?= 1
-FETCH_REG      ?= 0
 RF_READ_BOTH   ?= 0
 # 0: the DSP blocks hold mcycle/minstret (counter64_up5k.sv); 1: Yosys maps multipliers onto
 # them instead (with MUL_DIV=1 FAST_MUL=1; its ice40_dsp pass would also rewrite hand-placed
@@ -99,7 +97,6 @@ BTB_ENTRIES    ?= 0
 MUL_DIV        ?= 1
 FAST_MUL       ?= 2
 MEM_ADDR_REG   ?= 1
-FETCH_REG      ?= 0
 RF_READ_BOTH   ?= 1
 # RAM (RAM_BYTES, RAM_PORTS): block RAM with the program image as initial contents.
 # RAM_PORTS=2 (default): two-port RAM; Yosys 0.23 keeps a copy per read port, one DP16KD
@@ -140,7 +137,7 @@ endif
 SYNTH_PLL := $(if $(filter $(SYNTH_MHZ),$(SYNTH_INPUT_MHZ)),,1)
 SYNTH_CFG_VARS := BOARD=$(BOARD) PROGRAM=$(abspath $(PROGRAM)) SYNTH_MHZ=$(SYNTH_MHZ) \
   PMP_ENTRIES=$(PMP_ENTRIES) HPM_COUNTERS=$(HPM_COUNTERS) ITLB_ENTRIES=$(ITLB_ENTRIES) \
-  DTLB_ENTRIES=$(DTLB_ENTRIES) BTB_ENTRIES=$(BTB_ENTRIES) MUL_DIV=$(MUL_DIV) FAST_MUL=$(FAST_MUL) MEM_ADDR_REG=$(MEM_ADDR_REG) FETCH_REG=$(FETCH_REG) RF_READ_BOTH=$(RF_READ_BOTH) \
+  DTLB_ENTRIES=$(DTLB_ENTRIES) BTB_ENTRIES=$(BTB_ENTRIES) MUL_DIV=$(MUL_DIV) FAST_MUL=$(FAST_MUL) MEM_ADDR_REG=$(MEM_ADDR_REG) RF_READ_BOTH=$(RF_READ_BOTH) \
   RAM_BYTES=$(SYNTH_RAM_BYTES) RAM_PORTS=$(SYNTH_RAM_PORTS) ICE40_DSP=$(ICE40_DSP) ULX3S_DEVICE=$(ULX3S_DEVICE) \
   ICE40_SYNTH_OPTS=$(call SYNTH_NOSPACE,$(ICE40_SYNTH_OPTS)) ECP5_SYNTH_OPTS=$(call SYNTH_NOSPACE,$(ECP5_SYNTH_OPTS))
 
@@ -184,7 +181,7 @@ synth-yosys: $(SYNTH_OUT)/soc.json $(SYNTH_OUT)/ooc_core.txt $(SYNTH_OUT)/ooc_mm
 # params.mk records only what the out-of-context runs depend on (the core parameters).
 SYNTH_PARAM_VARS := PMP_ENTRIES=$(PMP_ENTRIES) HPM_COUNTERS=$(HPM_COUNTERS) \
   ITLB_ENTRIES=$(ITLB_ENTRIES) DTLB_ENTRIES=$(DTLB_ENTRIES) BTB_ENTRIES=$(BTB_ENTRIES) \
-  MUL_DIV=$(MUL_DIV) FAST_MUL=$(FAST_MUL) MEM_ADDR_REG=$(MEM_ADDR_REG) FETCH_REG=$(FETCH_REG) RF_READ_BOTH=$(RF_READ_BOTH) RAM_BYTES=$(SYNTH_RAM_BYTES) ICE40_DSP=$(ICE40_DSP) \
+  MUL_DIV=$(MUL_DIV) FAST_MUL=$(FAST_MUL) MEM_ADDR_REG=$(MEM_ADDR_REG) RF_READ_BOTH=$(RF_READ_BOTH) RAM_BYTES=$(SYNTH_RAM_BYTES) ICE40_DSP=$(ICE40_DSP) \
   ICE40_SYNTH_OPTS=$(call SYNTH_NOSPACE,$(ICE40_SYNTH_OPTS)) \
   ECP5_SYNTH_OPTS=$(call SYNTH_NOSPACE,$(ECP5_SYNTH_OPTS))
 $(SYNTH_OUT)/config.mk: synth-force-config
@@ -216,7 +213,7 @@ endif
 $(SYNTH_OUT)/config.vh: $(SYNTH_OUT)/program.hex $(SYNTH_OUT)/pll.v $(SYNTH_DIR)/scripts/config.sh
 	@$(SYNTH_DIR)/scripts/config.sh $(SYNTH_OUT) $(SYNTH_ARCH) $(SYNTH_INPUT_MHZ) \
 	    "$(SYNTH_PLL)" $(SYNTH_RAM_BYTES) $(SYNTH_RAM_PORTS) $(PMP_ENTRIES) $(HPM_COUNTERS) \
-	    $(ITLB_ENTRIES) $(DTLB_ENTRIES) $(BTB_ENTRIES) $(FAST_MUL) $(MEM_ADDR_REG) $(MUL_DIV) $(FETCH_REG) $(RF_READ_BOTH) > $@
+	    $(ITLB_ENTRIES) $(DTLB_ENTRIES) $(BTB_ENTRIES) $(FAST_MUL) $(MEM_ADDR_REG) $(MUL_DIV) $(RF_READ_BOTH) > $@
 
 # ------------------------------------------------------------------ synthesis
 SYNTH_YS = read_verilog $(SYNTH_VFLAGS) $(SYNTH_SRCS) $(if $(SYNTH_PLL),pll.v); \
@@ -240,7 +237,7 @@ $(SYNTH_OUT)/soc_modules.txt: $(SYNTH_OUT)/config.vh $(SYNTH_SRCS) $(RTL_DEPS)
 # includes the retire-port registers there).
 SYNTH_CORE_PARAMS = -set PmpEntries $(PMP_ENTRIES) -set HpmCounters $(HPM_COUNTERS) \
   -set ItlbEntries $(ITLB_ENTRIES) -set DtlbEntries $(DTLB_ENTRIES) \
-  -set BtbEntries $(BTB_ENTRIES) -set MulDiv $(MUL_DIV) -set FastMul $(FAST_MUL) -set MemAddrReg $(MEM_ADDR_REG) -set FetchReg $(FETCH_REG) -set RfReadBoth $(RF_READ_BOTH) -set RamBytes $(SYNTH_RAM_BYTES)
+  -set BtbEntries $(BTB_ENTRIES) -set MulDiv $(MUL_DIV) -set FastMul $(FAST_MUL) -set MemAddrReg $(MEM_ADDR_REG) -set RfReadBoth $(RF_READ_BOTH) -set RamBytes $(SYNTH_RAM_BYTES)
 SYNTH_MMU_PARAMS = -set PmpEntries $(PMP_ENTRIES) -set ItlbEntries $(ITLB_ENTRIES) \
   -set DtlbEntries $(DTLB_ENTRIES) -set RamBytes $(SYNTH_RAM_BYTES)
 define SYNTH_OOC
@@ -290,8 +287,8 @@ $(SYNTH_OUT)/report.md: $(SYNTH_OUT)/pnr.done $(SYNTH_OUT)/ooc_core.txt $(SYNTH_
 # must equal build/vsim's on the same ELF.
 POSTSYNTH_PROGRAM ?= $(BUILD)/sw/hello.elf
 POSTSYNTH_OUT     := $(BUILD)/synth/postsynth
-# the iCEBreaker defaults: PMP HPM ITLB DTLB BTB entries, FAST_MUL, MemAddrReg, MulDiv, FetchReg, RfReadBoth
-POSTSYNTH_PARAMS  ?= 0 0 1 1 0 0 1 0 0 0
+# the iCEBreaker defaults: PMP HPM ITLB DTLB BTB entries, FAST_MUL, MemAddrReg, MulDiv, RfReadBoth
+POSTSYNTH_PARAMS  ?= 0 0 1 1 0 0 1 0 0
 # as ICE40_DSP: 0 the counters on DSP blocks (the board default), 1 multipliers on them
 POSTSYNTH_DSP     ?= 0
 POSTSYNTH_CNT     = $(if $(filter 1,$(POSTSYNTH_DSP)),,$(SYNTH_DIR)/icebreaker/counter64_up5k.sv)
@@ -363,7 +360,7 @@ BOARDSIM_VSIM  := $(BUILD)/vsim-$(BOARD)
 BOARDSIM_OUT   := $(BUILD)/board-sim/$(BOARD)
 BOARDSIM_GFLAGS = -GPmpEntries=$(PMP_ENTRIES) -GHpmCounters=$(HPM_COUNTERS) \
   -GItlbEntries=$(ITLB_ENTRIES) -GDtlbEntries=$(DTLB_ENTRIES) -GBtbEntries=$(BTB_ENTRIES) \
-  -GMulDiv=$(MUL_DIV) -GFastMul=$(FAST_MUL) -GMemAddrReg=$(MEM_ADDR_REG) -GFetchReg=$(FETCH_REG) -GRfReadBoth=$(RF_READ_BOTH) \
+  -GMulDiv=$(MUL_DIV) -GFastMul=$(FAST_MUL) -GMemAddrReg=$(MEM_ADDR_REG) -GRfReadBoth=$(RF_READ_BOTH) \
   -GRamPorts=$(SYNTH_RAM_PORTS)
 # `make board-sim BOARD=ulx3s KERNEL=1`: build/vsim-ulx3s-kernel, the configuration of the
 # KERNEL=1 bitstream: also its RAM (RAM_BYTES, RAM_PORTS=1: one port shared by
@@ -389,7 +386,7 @@ board-sim: $(BOARDSIM_VSIM)
 # (the inner make builds it with tb/tb.mk's rule, VSIM pointing here)
 ifeq ($(BOARDSIM_INNER),)
 # (the parameters are recorded in $@.flags, rewritten only when they change: a knob given
-# on the command line, e.g. FETCH_REG=0, rebuilds it)
+# on the command line, e.g. FAST_MUL=1, rebuilds it)
 $(BOARDSIM_VSIM).flags: synth-force-config
 	@mkdir -p $(@D)
 	@echo '$(BOARDSIM_GFLAGS)' > $@.new

@@ -3,10 +3,10 @@
 #   make sim           build build/vsim (C objects with gcc, then verilator --binary), with
 #                      the reference model $(BUILD)/iss.d/libiss.a (iss/iss.mk) linked in
 #                      for --cosim
-#   make sim-memreg    build build/vsim-memreg: the same with the FPGA builds' pipeline: the
-#                      core's MemAddrReg = 1 (registered load/store address), FetchReg = 1
-#                      (registered fetched word), FastMul = 2 (registered product) and
-#                      RfReadBoth = 1 (register file read for ID and EX);
+#   make sim-memreg    build build/vsim-memreg: the same with the ULX3S build's timing
+#                      variants of the core: MemAddrReg = 1 (registered load/store address),
+#                      FastMul = 2 (registered partial products) and RfReadBoth = 1 (register
+#                      file read for ID and EX);
 #                      `make memreg-check` runs the regression's programs on it (tests/tests.mk)
 #   make tb-selftest   smoke test of build/vsim: UART/finisher, HTIF, limits, bad input
 #   make vsim-ram256k  build/vsim-ram256k: build/vsim with 256 KiB of RAM (any N KiB: vsim-ramNk)
@@ -91,8 +91,8 @@ $(1): $(RTL_DEPS) $(TB_DIR)/tb_top.sv $(TB_DIR)/tb_dpi.h $(TB_OBJS) $(TB_ISS_LIB
 	@echo "sim: built $$@"
 endef
 $(eval $(call VSIM_RULE,$(VSIM),$(VSIM_MDIR),))
-# The FPGA variant of the core: registered load/store address, fetched word and product
-$(eval $(call VSIM_RULE,$(VSIM_MEMREG),$(VSIM_MEMREG_MDIR),-GMemAddrReg=1 -GFetchReg=1 -GFastMul=2 -GRfReadBoth=1))
+# The FPGA variant of the core: registered load/store address, partial products, RF read choice
+$(eval $(call VSIM_RULE,$(VSIM_MEMREG),$(VSIM_MEMREG_MDIR),-GMemAddrReg=1 -GFastMul=2 -GRfReadBoth=1))
 
 # ---- self-test ----
 TB_ST_DIR   := $(TB_DIR)/selftest

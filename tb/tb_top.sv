@@ -32,7 +32,6 @@ module tb_top #(
   parameter int MulDiv      = 1,          // 0: core without M (the reference model is told)
   parameter int FastMul     = 1,
   parameter int MemAddrReg = 0,          // the core's (rtl/core/core.sv); build/vsim-memreg: 1
-  parameter int FetchReg   = 0,          // the core's (rtl/core/core.sv); build/vsim-memreg: 1
   parameter int RfReadBoth = 0,          // the core's (rtl/core/core.sv); build/vsim-memreg: 1
   parameter int RamPorts   = 2           // the SoC's RAM: 2 two-port, 1 one port shared by fetch
                                          // and data (the boards'; synth/synth.mk board-sim)
@@ -129,7 +128,7 @@ module tb_top #(
   soc #(
     .RamBytes(RamBytes), .MtimeDiv(MtimeDiv), .PmpEntries(PmpEntries), .HpmCounters(HpmCounters),
     .BtbEntries(BtbEntries), .ItlbEntries(ItlbEntries), .DtlbEntries(DtlbEntries),
-    .MulDiv(MulDiv), .FastMul(FastMul), .MemAddrReg(MemAddrReg), .FetchReg(FetchReg), .RfReadBoth(RfReadBoth), .RamPorts(RamPorts)
+    .MulDiv(MulDiv), .FastMul(FastMul), .MemAddrReg(MemAddrReg), .RfReadBoth(RfReadBoth), .RamPorts(RamPorts)
   ) u_soc (
     .clk_i            (clk),
     .rst_ni           (rst_n),

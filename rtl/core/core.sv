@@ -2,9 +2,7 @@
 //
 //   IF  : pc -> branch predictor (core_bpred) -> translation (core_mmu, I channel) -> ibus
 //   ID  : instruction arrives from ibus; decode (registered into EX); load-use hazard check;
-//         register file read (sync). With FetchReg = 1 the word arrives in a stage of its
-//         own (F2) that only registers it, and ID decodes from that register (timing: the
-//         memory's read data reaches no logic; +1 cycle per redirect; FPGA builds).
+//         register file read (sync)
 //   EX  : forwarding, ALU, branch resolution, mul/div, CSR access, address generation ->
 //         translation (core_mmu, D channel) -> dbus request. With MemAddrReg = 1 a memory
 //         access takes two EX cycles at least: address (registered), then translation and
@@ -20,7 +18,7 @@
 // next cycle. Either bus may hold gnt low (a shared memory port): the stage stalls.
 // Hazards: full forwarding from MEM and from the register written in the previous cycle; one
 // bubble for a load followed by a dependent instruction; a taken-branch misprediction costs
-// two cycles (three with FetchReg); traps, xRET, fence.i, sfence.vma and CSR writes restart fetch at the next pc.
+// two cycles; traps, xRET, fence.i, sfence.vma and CSR writes restart fetch at the next pc.
 // Interrupts are taken in the first EX cycle of an instruction, before it has any effect.
 // See docs/pipeline.md for the diagram and docs/platform.md for the retire port.
 `include "arch.vh"
@@ -43,10 +41,6 @@ module core #(
   // translation step and the bus in the next (+1 cycle per access, shorter critical path);
   // 0: address, translation and bus request in one cycle. docs/pipeline.md has the figures.
   parameter int MemAddrReg  = 0,
-  // 1: the fetched word is registered before decode (a fetch stage F2 between IF and ID:
-  // the memory's read data goes into a register only; +1 cycle per redirect, shorter
-  // critical path); 0: ID decodes the bus's read data. docs/pipeline.md has the figures.
-  parameter int FetchReg    = 0,
   // 1: the register file is read for both the ID and the EX instruction every cycle (two
   // copies) and the choice registered: EX's completion does not reach its read addresses
   // (timing; the ECP5 build); 0: one copy, the read addresses chosen by EX's completion.
@@ -162,99 +156,39 @@ module core #(
   end
 
   // ==================================================================== ID
-  logic        d_valid_q, d_fault_q, d_bp_hit_q;
+  logic        d_valid_q, d_fresh_q, d_fault_q, d_bp_hit_q;
   logic [4:0]  d_cause_q;
-  logic [31:0] d_pc_q, d_pred_next_q, d_instr;
+  logic [31:0] d_pc_q, d_pred_next_q, d_instr_hold_q, d_instr;
   logic [1:0]  d_bp_ctr_q;
   logic        d_advance, d_hazard;
-  logic        fe_empty;          // no instruction between IF and EX (an instruction walk may start)
 
-  if (FetchReg == 0) begin : g_fetch_direct
-    // ID is the cycle the fetched word arrives: it decodes the bus's read data (d_fresh_q),
-    // or the copy it keeps while it stalls (d_instr_hold_q).
-    // The valid flags are cleared by a redirect; the rest of ID loads whenever ID can take a
-    // word (d_accept, which does not look at redirect: what it loads in a redirect cycle is
-    // never valid), so that EX's redirect decision reaches only these two flip-flops (timing).
-    logic        d_fresh_q;
-    logic [31:0] d_instr_hold_q;
-    assign f_want   = d_accept;
-    assign fe_empty = !d_valid_q;
-    assign d_instr  = d_fault_q ? 32'd0 : (d_fresh_q ? ibus_rdata_i : d_instr_hold_q);
-    always_ff @(posedge clk_i) begin
-      if (!rst_ni) begin
-        d_valid_q <= 1'b0;
-        d_fresh_q <= 1'b0;
-      end else if (redirect) begin
-        d_valid_q <= 1'b0;
-        d_fresh_q <= 1'b0;
-      end else if (d_accept) begin
-        d_valid_q <= f_issue;
-        d_fresh_q <= f_issue && !mi_fault;
-      end else begin
-        d_fresh_q <= 1'b0;
-      end
-      d_instr_hold_q <= d_instr;
-      if (d_accept) begin
-        d_fault_q     <= mi_fault;
-        d_cause_q     <= mi_cause;
-        d_pc_q        <= f_pc_q;
-        d_pred_next_q <= f_pred_next;
-        d_bp_hit_q    <= bp_hit;
-        d_bp_ctr_q    <= bp_ctr;
-      end
+  assign f_want  = d_accept;
+  assign d_instr = d_fault_q ? 32'd0 : (d_fresh_q ? ibus_rdata_i : d_instr_hold_q);
+
+  // The valid flags are cleared by a redirect; the rest of ID loads whenever ID can take a
+  // word (d_accept, which does not look at redirect: what it loads in a redirect cycle is
+  // never valid), so that EX's redirect decision reaches only these two flip-flops (timing).
+  always_ff @(posedge clk_i) begin
+    if (!rst_ni) begin
+      d_valid_q <= 1'b0;
+      d_fresh_q <= 1'b0;
+    end else if (redirect) begin
+      d_valid_q <= 1'b0;
+      d_fresh_q <= 1'b0;
+    end else if (d_accept) begin
+      d_valid_q <= f_issue;
+      d_fresh_q <= f_issue && !mi_fault;
+    end else begin
+      d_fresh_q <= 1'b0;
     end
-  end else begin : g_fetch_reg
-    // F2, a stage of its own between IF and ID: the cycle the fetched word arrives. The word
-    // only goes into a register (F2's copy while it stalls, f2_hold_q, and ID's instruction
-    // register d_instr_q): ID decodes from a flip-flop, and the memory's read data reaches
-    // no logic but these multiplexers (timing: FPGA block RAM has a long clock-to-out and
-    // its data is routed across many blocks). Costs a cycle on every redirect. Valid flags
-    // and the rest of each stage load as in g_fetch_direct (redirect clears the flags only).
-    logic        f2_valid_q, f2_fresh_q, f2_fault_q, f2_bp_hit_q, f2_accept;
-    logic [4:0]  f2_cause_q;
-    logic [31:0] f2_pc_q, f2_pred_next_q, f2_hold_q, f2_instr, d_instr_q;
-    logic [1:0]  f2_bp_ctr_q;
-    assign f2_accept = !f2_valid_q || d_accept;
-    assign f_want    = f2_accept;
-    assign fe_empty  = !f2_valid_q && !d_valid_q;
-    assign f2_instr  = f2_fresh_q ? ibus_rdata_i : f2_hold_q;
-    assign d_instr   = d_instr_q;
-    always_ff @(posedge clk_i) begin
-      if (!rst_ni) begin
-        f2_valid_q <= 1'b0;
-        f2_fresh_q <= 1'b0;
-        d_valid_q  <= 1'b0;
-      end else if (redirect) begin
-        f2_valid_q <= 1'b0;
-        f2_fresh_q <= 1'b0;
-        d_valid_q  <= 1'b0;
-      end else begin
-        if (f2_accept) begin
-          f2_valid_q <= f_issue;
-          f2_fresh_q <= f_issue && !mi_fault;
-        end else begin
-          f2_fresh_q <= 1'b0;
-        end
-        if (d_accept) d_valid_q <= f2_valid_q;
-      end
-      f2_hold_q <= f2_instr;
-      if (f2_accept) begin
-        f2_fault_q     <= mi_fault;
-        f2_cause_q     <= mi_cause;
-        f2_pc_q        <= f_pc_q;
-        f2_pred_next_q <= f_pred_next;
-        f2_bp_hit_q    <= bp_hit;
-        f2_bp_ctr_q    <= bp_ctr;
-      end
-      if (d_accept) begin
-        d_instr_q     <= f2_fault_q ? 32'd0 : f2_instr;
-        d_fault_q     <= f2_fault_q;
-        d_cause_q     <= f2_cause_q;
-        d_pc_q        <= f2_pc_q;
-        d_pred_next_q <= f2_pred_next_q;
-        d_bp_hit_q    <= f2_bp_hit_q;
-        d_bp_ctr_q    <= f2_bp_ctr_q;
-      end
+    d_instr_hold_q <= d_instr;
+    if (d_accept) begin
+      d_fault_q     <= mi_fault;
+      d_cause_q     <= mi_cause;
+      d_pc_q        <= f_pc_q;
+      d_pred_next_q <= f_pred_next;
+      d_bp_hit_q    <= bp_hit;
+      d_bp_ctr_q    <= bp_ctr;
     end
   end
 
@@ -375,11 +309,11 @@ module core #(
     );
   end else begin : g_rf_both
     // Two register files (four read ports): one always reads the ID instruction's registers,
-    // the other EX's, and e_accept, registered, chooses between their data in the next
-    // cycle: EX's completion decision does not reach the register file (timing: on the
-    // ECP5 the register file is distributed RAM behind its read address; +2 copies).
+    // the other EX's; in the next cycle e_busy_q (EX did not take a new instruction at that
+    // edge) chooses between their data: EX's completion decision does not reach the register
+    // file (timing: on the ECP5 the register file is distributed RAM behind its read
+    // address; +2 copies).
     logic [31:0] rf_id1, rf_id2, rf_ex1, rf_ex2;
-    logic        rf_id_q;
     core_regfile u_regfile_id (
       .clk_i, .raddr1_i(d_rs1), .raddr2_i(d_rs2), .rdata1_o(rf_id1), .rdata2_o(rf_id2),
       .we_i(wb_we), .waddr_i(wb_rd), .wdata_i(wb_data)
@@ -388,9 +322,8 @@ module core #(
       .clk_i, .raddr1_i(e_rs1), .raddr2_i(e_rs2), .rdata1_o(rf_ex1), .rdata2_o(rf_ex2),
       .we_i(wb_we), .waddr_i(wb_rd), .wdata_i(wb_data)
     );
-    always_ff @(posedge clk_i) rf_id_q <= e_accept;
-    assign rf_rdata1 = rf_id_q ? rf_id1 : rf_ex1;
-    assign rf_rdata2 = rf_id_q ? rf_id2 : rf_ex2;
+    assign rf_rdata1 = e_busy_q ? rf_ex1 : rf_id1;
+    assign rf_rdata2 = e_busy_q ? rf_ex2 : rf_id2;
   end
 
   // ==================================================================== forwarding
@@ -573,7 +506,7 @@ module core #(
     // The fetch stage asks for a translation every cycle (it asks the bus whenever one is
     // ready, ibus_req_o): an instruction walk starts only with an empty pipeline, so when its
     // fault arrives ID takes the faulting fetch at once; and no stall logic reaches the walker.
-    .i_req_i(1'b1), .i_vaddr_i(f_pc_q), .i_walk_ok_i(fe_empty && !e_valid_q),
+    .i_req_i(1'b1), .i_vaddr_i(f_pc_q), .i_walk_ok_i(!d_valid_q && !e_valid_q),
     .i_ready_o(mi_ready), .i_paddr_o(mi_paddr), .i_fault_o(mi_fault), .i_cause_o(mi_cause),
     .d_req_i(md_req), .d_vaddr_i(e_va), .d_store_i(x_store || (x_amo && !x_lr)),
     .d_atomic_i(x_amo),

@@ -129,7 +129,8 @@ module core_muldiv #(
 
   // ---- multiply result ----
   logic [31:0] mul_lo, mul_hi, mul_res;
-  logic        mul_done;
+  logic        mul_done, iter_done;
+  assign iter_done = busy_q && count_q == 6'd32;     // the iterative datapath's last cycle
   if (FastMul == 1) begin : g_fast
     logic [63:0] prod;
     assign prod     = {{32{a_sgn}}, a_i} * {{32{b_sgn}}, b_i};
@@ -164,10 +165,10 @@ module core_muldiv #(
   end else begin : g_iter
     assign mul_lo   = lo_q;
     assign mul_hi   = hi_q[31:0];
-    assign mul_done = busy_q && count_q == 6'd32;
+    assign mul_done = iter_done;
   end
   assign mul_res = fn_i[1:0] == 2'b00 ? mul_lo : mul_hi;
 
   assign result_o = fn_i[2] ? div_res : mul_res;
-  assign done_o   = iter ? (busy_q && count_q == 6'd32) : mul_done;
+  assign done_o   = iter ? iter_done : mul_done;
 endmodule

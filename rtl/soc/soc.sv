@@ -19,9 +19,8 @@ module soc #(
   parameter int ItlbEntries = 16,
   parameter int DtlbEntries = 16,
   parameter int MulDiv      = 1,      // 0: no M extension (core.sv)
-  parameter int FastMul     = 1,      // 1: one-cycle multiplier; 0: iterative (core_muldiv)
+  parameter int FastMul     = 1,      // 1: one-cycle multiplier; 2: two cycles; 0: iterative (core_muldiv)
   parameter int MemAddrReg  = 0,      // 1: registered load/store address (core.sv; FPGA timing)
-  parameter int FetchReg    = 0,      // 1: registered fetched word, a stage F2 (core.sv; FPGA timing)
   parameter int RfReadBoth  = 0,      // 1: register file read for ID and EX, two copies (core.sv; FPGA timing)
   parameter int RamPorts    = 2,      // 2: two-port RAM; 1: one port shared by fetch and data
   parameter     RamInitFile = ""      // $readmemh image of the RAM (synthesis; "" = none)
@@ -73,7 +72,7 @@ module soc #(
     .RamBytes(RamBytes), .PmpEntries(PmpEntries), .HpmCounters(HpmCounters),
     .BtbEntries(BtbEntries), .ItlbEntries(ItlbEntries), .DtlbEntries(DtlbEntries),
     .MulDiv(MulDiv), .FastMul(FastMul),
-    .MemAddrReg(MemAddrReg), .FetchReg(FetchReg), .RfReadBoth(RfReadBoth)
+    .MemAddrReg(MemAddrReg), .RfReadBoth(RfReadBoth)
   ) u_core (
     .clk_i, .rst_ni,
     .ibus_req_o(ibus_req), .ibus_addr_o(ibus_addr), .ibus_gnt_i(ibus_gnt), .ibus_rdata_i(ibus_rdata),

@@ -49,7 +49,7 @@ module board_soc #(
     .RamBytes(`CFG_RAM_BYTES), .MtimeDiv(`CFG_MTIME_DIV), .PmpEntries(`CFG_PMP_ENTRIES),
     .HpmCounters(`CFG_HPM_COUNTERS), .BtbEntries(`CFG_BTB_ENTRIES),
     .ItlbEntries(`CFG_ITLB_ENTRIES), .DtlbEntries(`CFG_DTLB_ENTRIES),
-    .MulDiv(`CFG_MUL_DIV), .FastMul(`CFG_FAST_MUL), .MemAddrReg(`CFG_MEM_ADDR_REG), .FetchReg(`CFG_FETCH_REG), .RfReadBoth(`CFG_RF_READ_BOTH), .RamPorts(`CFG_RAM_PORTS), .RamInitFile(`CFG_PROGRAM_HEX)
+    .MulDiv(`CFG_MUL_DIV), .FastMul(`CFG_FAST_MUL), .MemAddrReg(`CFG_MEM_ADDR_REG), .RfReadBoth(`CFG_RF_READ_BOTH), .RamPorts(`CFG_RAM_PORTS), .RamInitFile(`CFG_PROGRAM_HEX)
   ) u_soc (
     .clk_i, .rst_ni(rst_n),
     .uart_tx_valid_o(tx_valid), .uart_tx_data_o(tx_data), .uart_tx_ready_i(tx_ready),

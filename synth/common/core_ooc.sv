@@ -13,7 +13,6 @@ module core_ooc #(
   parameter int MulDiv      = 1,
   parameter int FastMul     = 1,
   parameter int MemAddrReg  = 0,
-  parameter int FetchReg    = 0,
   parameter int RfReadBoth  = 0
 ) (
   input  wire logic        clk_i,
@@ -39,7 +38,7 @@ module core_ooc #(
     .RamBytes(RamBytes), .PmpEntries(PmpEntries), .HpmCounters(HpmCounters),
     .BtbEntries(BtbEntries), .ItlbEntries(ItlbEntries), .DtlbEntries(DtlbEntries),
     .MulDiv(MulDiv), .FastMul(FastMul),
-    .MemAddrReg(MemAddrReg), .FetchReg(FetchReg), .RfReadBoth(RfReadBoth)
+    .MemAddrReg(MemAddrReg), .RfReadBoth(RfReadBoth)
   ) u_core (
     .clk_i, .rst_ni,
     .ibus_req_o, .ibus_addr_o, .ibus_gnt_i, .ibus_rdata_i,

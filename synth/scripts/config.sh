@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# config.sh OUT ARCH INPUT_MHZ PLL RAM_BYTES RAM_PORTS PMP HPM ITLB DTLB BTB [FAST_MUL [MEM_ADDR_REG [MUL_DIV [FETCH_REG [RF_READ_BOTH]]]]]
+# config.sh OUT ARCH INPUT_MHZ PLL RAM_BYTES RAM_PORTS PMP HPM ITLB DTLB BTB [FAST_MUL [MEM_ADDR_REG [MUL_DIV [RF_READ_BOTH]]]]
 # Writes (to stdout) the config.vh of a board build in OUT: the clock (from OUT/pll.v when
 # PLL is non-empty: the frequency the PLL really gives), the program image (OUT/program.hex,
 # OUT/program.lane0..3.hex and the word count OUT/program.hex.words) and the SoC parameters. MtimeDiv makes mtime
 # tick at about 1 MHz.
 set -euo pipefail
-out=$1 arch=$2 in_mhz=$3 pll=$4 ram_bytes=$5 ram_ports=$6 pmp=$7 hpm=$8 itlb=$9 dtlb=${10} btb=${11} fast_mul=${12:-1} memreg=${13:-0} muldiv=${14:-1} fetchreg=${15:-0} rfboth=${16:-0}
+out=$1 arch=$2 in_mhz=$3 pll=$4 ram_bytes=$5 ram_ports=$6 pmp=$7 hpm=$8 itlb=$9 dtlb=${10} btb=${11} fast_mul=${12:-1} memreg=${13:-0} muldiv=${14:-1} rfboth=${15:-0}
 if [[ -n $pll ]]; then
   if [[ $arch == ice40 ]]; then
     mhz=$(sed -n 's/.*Achieved output frequency: *\([0-9.]*\) MHz.*/\1/p' "$out/pll.v")
@@ -42,7 +42,6 @@ ${pll:+\`define CFG_PLL}
 \`define CFG_MUL_DIV       $muldiv
 \`define CFG_FAST_MUL      $fast_mul
 \`define CFG_MEM_ADDR_REG  $memreg
-\`define CFG_FETCH_REG     $fetchreg
 \`define CFG_RF_READ_BOTH  $rfboth
 \`endif
 VH

@@ -126,7 +126,7 @@ def main():
     out.append(f"| clock | {clk:.3f} MHz (asked: {cfg.get('SYNTH_MHZ')} MHz) |" if clk else
                "| clock | ? |")
     for k in ("PMP_ENTRIES", "HPM_COUNTERS", "ITLB_ENTRIES", "DTLB_ENTRIES", "BTB_ENTRIES",
-              "MEM_ADDR_REG", "FETCH_REG", "RF_READ_BOTH", "RAM_BYTES", "RAM_PORTS"):
+              "MEM_ADDR_REG", "RF_READ_BOTH", "RAM_BYTES", "RAM_PORTS"):
         out.append(f"| {k} | {cfg.get(k, '?')} |")
     out.append(f"| MUL_DIV | {cfg.get('MUL_DIV', '?')} (1: M extension in hardware, "
                "0: none, emulated by software) |")
